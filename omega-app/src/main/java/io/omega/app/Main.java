@@ -1,0 +1,35 @@
+package io.omega.app;
+
+import io.omega.app.config.ConfigCommand;
+import io.omega.app.kafka.KafkaCommand;
+import io.omega.app.topics.TopicsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code omega} command line. */
+@Command(name = "omega", mixinStandardHelpOptions = true, version = "omega 0.1.0",
+        description = "OMEGA: the self-learning loop of a trading engine, on Kafka.",
+        subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for bad input: invalid configuration or arguments. */
+    public static final int EXIT_INVALID = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

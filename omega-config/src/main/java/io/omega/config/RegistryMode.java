@@ -1,0 +1,4 @@
+package io.omega.config;
+
+/** Where schemas are registered. */
+public enum RegistryMode { EMBEDDED, URL }
