@@ -56,7 +56,7 @@ public final class OmegaSerdes {
     public <T extends SpecificRecord> Serializer<T> valueSerializer(Class<T> type) {
         AvroKafkaSerializer<T> serializer = embedded != null ? new AvroKafkaSerializer<>(embedded) : new AvroKafkaSerializer<>();
         serializer.configure(serdeConfig(), false);
-        return serializer;
+        return new RegisteredSchemaSerializer<>(serializer);
     }
 
     public <T extends SpecificRecord> Deserializer<T> valueDeserializer(Class<T> type) {
