@@ -32,7 +32,8 @@ public final class ConfigLoader {
 
     static final String ENV_PREFIX = "OMEGA_";
     private static final Set<String> SECTIONS =
-            Set.of("self_learning", "kafka", "schema_registry", "storage", "paper_trading", "dashboard");
+            Set.of("self_learning", "kafka", "schema_registry", "storage", "paper_trading", "dashboard", "sink",
+                    "registry", "training");
     private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {
@@ -89,7 +90,10 @@ public final class ConfigLoader {
                 SchemaRegistryConfig.read(section(tree, "schema_registry", problems, origins, sections)),
                 StorageConfig.read(section(tree, "storage", problems, origins, sections)),
                 PaperTradingConfig.read(section(tree, "paper_trading", problems, origins, sections)),
-                DashboardConfig.read(section(tree, "dashboard", problems, origins, sections)));
+                DashboardConfig.read(section(tree, "dashboard", problems, origins, sections)),
+                SinkConfig.read(section(tree, "sink", problems, origins, sections)),
+                RegistryServiceConfig.read(section(tree, "registry", problems, origins, sections)),
+                TrainingConfig.read(section(tree, "training", problems, origins, sections)));
         sections.forEach(Section::rejectUnknownKeys);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -128,6 +128,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void serviceSectionsHaveTheirDefaultsAndRanges() {
+        OmegaConfig defaults = OmegaConfig.defaults();
+        assertThat(defaults.sink()).isEqualTo(new SinkConfig("omega-sink", 100, 60_000,
+                SinkConfig.ParquetCompression.ZSTD, 60));
+        assertThat(defaults.registry()).isEqualTo(new RegistryServiceConfig("127.0.0.1", 8081, 10_000, ""));
+        assertThat(defaults.training()).isEqualTo(new TrainingConfig(7, 50, 32, 50, 10,
+                TrainingConfig.TargetType.DIRECTION, 10, 0.001, 42, 0.15, 0.15));
+        assertThat(problems("""
+                sink:
+                  flush_records: 0
+                  compression: lzo
+                registry:
+                  port: -1
+                training:
+                  window_size: 1
+                  validation_fraction: 0.5
+                  test_fraction: 0.45
+                """)).containsExactlyInAnyOrder(
+                new ConfigProblem("sink.flush_records", "must be between 1 and 10000000, got 0"),
+                new ConfigProblem("sink.compression", "expected one of zstd, snappy, uncompressed, got 'lzo'"),
+                new ConfigProblem("registry.port", "must be between 0 and 65535, got -1"),
+                new ConfigProblem("training.window_size", "must be between 2 and 10000, got 1"),
+                new ConfigProblem("training.test_fraction",
+                        "validation_fraction + test_fraction must leave at least 10 % for training, got 0.95"));
+    }
+
+    @Test
     void malformedYamlNamesTheLine() {
         List<ConfigProblem> problems = problems("self_learning:\n  keep_logs_days: 5\n   bad: [\n");
         assertThat(problems).hasSize(1);
@@ -194,7 +221,7 @@ class ConfigLoaderTest {
     void theTokenNeverAppearsInToString() {
         DashboardConfig dashboard = new DashboardConfig("127.0.0.1", 8080, "s3cret");
         assertThat(dashboard.toString()).doesNotContain("s3cret").contains("adminToken=***");
-        assertThat(new OmegaConfig(null, null, null, null, null, dashboard).toString()).doesNotContain("s3cret");
+        assertThat(new OmegaConfig(null, null, null, null, null, dashboard, null, null, null).toString()).doesNotContain("s3cret");
     }
 
     private static List<ConfigProblem> problems(String yaml) {
