@@ -61,8 +61,7 @@ public final class ExperienceRecorder implements AutoCloseable {
                                             Serializer<SpecificRecord> valueSerializer, Clock clock) {
         var producerConfig = kafka.producer();
         PublisherSettings settings = new PublisherSettings(producerConfig.publishQueueCapacity(),
-                Math.min(producerConfig.maxInFlightRecords(), producerConfig.publishQueueCapacity()),
-                Duration.ofMillis(producerConfig.dropLogIntervalMs()));
+                producerConfig.maxInFlightRecords(), Duration.ofMillis(producerConfig.dropLogIntervalMs()));
         String clientId = kafka.clientIdPrefix() + "-experience-" + EventIds.next().substring(24);
         KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 ProducerProperties.forExperiences(kafka, clientId), new StringSerializer(), valueSerializer);
