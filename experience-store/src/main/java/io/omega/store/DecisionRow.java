@@ -1,0 +1,23 @@
+package io.omega.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A decision as kept on disk: the {@code Decision} event, flattened. {@code direction} is the enum's name
+ * (LONG, SHORT, FLAT) so that any tool can filter on it without knowing the Avro enum.
+ */
+public record DecisionRow(String id, Instant eventTime, String symbol, double price, Map<String, Double> marketFeatures,
+                          String direction, double confidence, Map<String, Double> classProbabilities,
+                          String modelType, String modelVersion, boolean isShadow, int kafkaPartition,
+                          long kafkaOffset) implements ExperienceRow {
+
+    public DecisionRow {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(symbol, "symbol");
+        marketFeatures = Map.copyOf(marketFeatures);
+        classProbabilities = Map.copyOf(classProbabilities);
+    }
+}

@@ -1,0 +1,104 @@
+package io.omega.store.format;
+
+import io.omega.store.ExperienceKind;
+import io.omega.store.ExperienceRow;
+import org.apache.avro.generic.GenericData;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parquet through parquet-avro, on local files ({@link LocalOutputFile}/{@link LocalInputFile}) with a
+ * {@link PlainParquetConfiguration}, so no Hadoop file system or Hadoop configuration is ever instantiated.
+ */
+public final class ParquetFormat implements ExperienceFileFormat {
+
+    public static final String EXTENSION = "parquet";
+    /** For reading, the codec does not matter: each column chunk names its own. */
+    static final ParquetFormat READER = new ParquetFormat(CompressionCodecName.ZSTD);
+
+    private static final ParquetReadOptions FOOTER_ONLY = ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(LocalCodecFactory.INSTANCE).build();
+
+    private final CompressionCodecName compression;
+
+    public ParquetFormat(CompressionCodecName compression) {
+        this.compression = compression;
+    }
+
+    public CompressionCodecName compression() {
+        return compression;
+    }
+
+    @Override
+    public String extension() {
+        return EXTENSION;
+    }
+
+    @Override
+    public <R extends ExperienceRow> void write(ExperienceKind<R> kind, List<R> rows, Path file,
+                                                Map<String, String> metadata) throws IOException {
+        RowCodec<R> codec = kind.codec();
+        try (ParquetWriter<GenericRecord> writer = openWriter(kind, file, metadata)) {
+            for (R row : rows) {
+                writer.write(codec.toAvro(row));
+            }
+        }
+    }
+
+    /** A writer of this format's settings, for callers that stream records (compaction, benchmarks). */
+    public ParquetWriter<GenericRecord> openWriter(ExperienceKind<?> kind, Path file, Map<String, String> metadata)
+            throws IOException {
+        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration())
+                .withSchema(kind.codec().schema())
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(compression)
+                .withCodecFactory(LocalCodecFactory.INSTANCE)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withExtraMetaData(metadata)
+                .build();
+    }
+
+    @Override
+    public <R extends ExperienceRow> FileContent<R> read(ExperienceKind<R> kind, Path file) throws IOException {
+        RowCodec<R> codec = kind.codec();
+        List<R> rows = new ArrayList<>();
+        LocalInputFile input = new LocalInputFile(file);
+        Map<String, String> metadata;
+        try (ParquetFileReader footer = ParquetFileReader.open(input, FOOTER_ONLY)) {
+            metadata = Map.copyOf(footer.getFileMetaData().getKeyValueMetaData());
+        }
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input,
+                new PlainParquetConfiguration()).withDataModel(GenericData.get())
+                .withCodecFactory(LocalCodecFactory.INSTANCE).build()) {
+            GenericRecord record;
+            while ((record = reader.read()) != null) {
+                rows.add(codec.fromAvro(record));
+            }
+        }
+        return new FileContent<>(rows, metadata);
+    }
+
+    @Override
+    public Map<String, String> metadata(Path file) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file), FOOTER_ONLY)) {
+            return Map.copyOf(footer.getFileMetaData().getKeyValueMetaData());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.omega.store.format;
+
+import io.omega.store.ExperienceRow;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+import java.util.List;
+
+/**
+ * How rows of one kind become columns: the Avro schema parquet-avro writes (flat, snake_case columns that SQL
+ * tools query directly) and the CSV columns, which are the same names in the same order.
+ */
+public interface RowCodec<R extends ExperienceRow> {
+
+    Schema schema();
+
+    GenericRecord toAvro(R row);
+
+    R fromAvro(GenericRecord record);
+
+    /** CSV header: the Avro field names, in order. */
+    default List<String> csvHeader() {
+        return schema().getFields().stream().map(Schema.Field::name).toList();
+    }
+
+    /** One CSV line's values, in {@link #csvHeader()} order. */
+    List<String> toCsv(R row);
+
+    /** A row back from the CSV values, in {@link #csvHeader()} order. */
+    R fromCsv(List<String> values);
+}
