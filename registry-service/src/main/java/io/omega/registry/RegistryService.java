@@ -1,0 +1,119 @@
+package io.omega.registry;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omega.config.OmegaConfig;
+import io.omega.http.BearerTokenAuth;
+import io.omega.http.JsonHttpServer;
+import io.omega.registry.client.ClientSettings;
+import io.omega.registry.client.RegistryClient;
+import io.omega.registry.command.CommandDecider;
+import io.omega.registry.command.DataDirArtifactVerifier;
+import io.omega.registry.metrics.RegistryMetrics;
+import io.omega.registry.processor.ProcessorSettings;
+import io.omega.registry.processor.RegistryProcessor;
+import io.omega.registry.rest.RegistryRoutes;
+import io.omega.schemas.event.RegistryCommand;
+import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicInstaller;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The registry service as {@code omega registry} runs it: its topics installed, the command processor (the single
+ * writer of the event log), a client holding the read replica, and the REST API on top.
+ */
+public final class RegistryService implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final RegistryProcessor processor;
+    private final RegistryClient client;
+    private final JsonHttpServer http;
+    private final String host;
+
+    private RegistryService(RegistryProcessor processor, RegistryClient client, JsonHttpServer http, String host) {
+        this.processor = processor;
+        this.client = client;
+        this.http = http;
+        this.host = host;
+    }
+
+    /** Starts everything; the serdes must be the one instance every registry part of this JVM shares. */
+    public static RegistryService start(OmegaConfig config, OmegaSerdes serdes, RegistryTopics topics) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        RegistryMetrics metrics = new RegistryMetrics(meters);
+        String bootstrap = config.kafka().bootstrapServers();
+        installTopics(config, topics);
+
+        RegistryProcessor processor = RegistryProcessor.start(
+                ProcessorSettings.of(bootstrap, config.kafka().clientIdPrefix(), topics),
+                new CommandDecider(new DataDirArtifactVerifier(config.storage().dataDir()), Clock.systemUTC()),
+                metrics, serdes.valueDeserializer(RegistryCommand.class), serdes.valueSerializer(RegistryEvent.class),
+                serdes.valueDeserializer(RegistryEvent.class), START_TIMEOUT);
+        RegistryClient client = null;
+        try {
+            client = RegistryClient.start(
+                    new ClientSettings(bootstrap, config.kafka().clientIdPrefix() + "-registry-api", topics,
+                            Duration.ofMillis(config.registry().commandTimeoutMs())),
+                    serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class),
+                    metrics, START_TIMEOUT);
+            RegistryRoutes routes = new RegistryRoutes(client,
+                    new BearerTokenAuth(config.registry().adminToken(), "registry.admin_token"),
+                    JsonHttpServer.objectMapper());
+            JsonHttpServer http = JsonHttpServer.start(config.registry().host(), config.registry().port(), meters,
+                    routes::addTo);
+            return new RegistryService(processor, client, http, config.registry().host());
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            processor.close();
+            throw e;
+        }
+    }
+
+    private static void installTopics(OmegaConfig config, RegistryTopics topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.kafka().bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            new TopicInstaller(admin, config.kafka().topicPartitions(), (short) config.kafka().replicationFactor(),
+                    Duration.ofSeconds(30)).install(topics.specs());
+        }
+    }
+
+    public RegistryClient client() {
+        return client;
+    }
+
+    public RegistryProcessor processor() {
+        return processor;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        client.close();
+        processor.close();
+    }
+}
