@@ -10,9 +10,12 @@ package io.omega.config;
  * @param flushIntervalMs        or once this long has passed since the first buffered record
  * @param compression            Parquet column compression
  * @param compactionGraceMinutes a day is closed (and compacted) once the event-time watermark is this far past its end
+ * @param instanceId             static group membership ({@code group.instance.id}); empty for dynamic membership.
+ *                               A restarted sink with the same id gets its partitions back at once instead of after
+ *                               the session timeout; every running instance needs its own id
  */
 public record SinkConfig(String groupId, int flushRecords, long flushIntervalMs, ParquetCompression compression,
-                         int compactionGraceMinutes) {
+                         int compactionGraceMinutes, String instanceId) {
 
     public enum ParquetCompression { ZSTD, SNAPPY, UNCOMPRESSED }
 
@@ -25,6 +28,15 @@ public record SinkConfig(String groupId, int flushRecords, long flushIntervalMs,
                 s.integer("flush_records", 100, 1, 10_000_000),
                 s.integer("flush_interval_ms", 60_000, 10, 86_400_000),
                 s.choice("compression", ParquetCompression.ZSTD),
-                s.integer("compaction_grace_minutes", 60, 0, 7 * 24 * 60));
+                s.integer("compaction_grace_minutes", 60, 0, 7 * 24 * 60),
+                instanceId(s));
+    }
+
+    private static String instanceId(Section s) {
+        String id = s.string("instance_id", "");
+        if (!id.isEmpty() && !id.matches("[A-Za-z0-9._-]+")) {
+            s.problem("instance_id", "may only contain letters, digits, '.', '_' and '-', got '" + id + "'");
+        }
+        return id;
     }
 }

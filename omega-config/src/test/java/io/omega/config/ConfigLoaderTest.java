@@ -131,7 +131,7 @@ class ConfigLoaderTest {
     void serviceSectionsHaveTheirDefaultsAndRanges() {
         OmegaConfig defaults = OmegaConfig.defaults();
         assertThat(defaults.sink()).isEqualTo(new SinkConfig("omega-sink", 100, 60_000,
-                SinkConfig.ParquetCompression.ZSTD, 60));
+                SinkConfig.ParquetCompression.ZSTD, 60, ""));
         assertThat(defaults.registry()).isEqualTo(new RegistryServiceConfig("127.0.0.1", 8081, 10_000, ""));
         assertThat(defaults.training()).isEqualTo(new TrainingConfig(7, 50, 32, 50, 10,
                 TrainingConfig.TargetType.DIRECTION, 10, 0.001, 42, 0.15, 0.15));
