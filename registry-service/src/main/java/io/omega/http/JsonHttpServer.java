@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,16 +41,12 @@ public final class JsonHttpServer implements AutoCloseable {
         app.exception(HttpProblem.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));
         app.exception(JsonProcessingException.class,
                 (e, ctx) -> error(ctx, 400, "the body is not valid JSON: " + e.getOriginalMessage(), null));
+        // Javalin's own refusals (no such endpoint, wrong method, ...) in the same JSON shape.
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e.getMessage(), null);
         });
-        app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
-                error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), null);
-            }
-        });
-        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path(), null));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         routes.accept(app);
         app.start(host, port);
