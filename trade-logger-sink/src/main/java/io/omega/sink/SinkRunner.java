@@ -1,0 +1,42 @@
+package io.omega.sink;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.config.OmegaConfig;
+import io.omega.schemas.serde.OmegaSerdes;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Runs the sink in the calling thread until the JVM is asked to stop (Ctrl-C, SIGTERM): the shutdown hook stops
+ * consuming, and the sink publishes and commits what it has buffered before the JVM exits.
+ */
+public final class SinkRunner {
+
+    private SinkRunner() {
+    }
+
+    public static void runUntilStopped(OmegaConfig config, MeterRegistry metrics, PrintWriter out) throws InterruptedException {
+        SinkSettings settings = SinkSettings.from(config);
+        TradeLoggerSink sink = new TradeLoggerSink(settings, new OmegaSerdes(config.schemaRegistry()), metrics,
+                Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            sink.close();
+            try {
+                sink.awaitStopped(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "omega-sink-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf("Sink consuming %s from %s (group %s) into %s as %s%n", String.join(", ",
+                        io.omega.sink.decode.SinkTopic.names()), settings.bootstrapServers(), settings.groupId(),
+                settings.dataDir().resolve("experiences").toAbsolutePath(), settings.format().extension());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        sink.run();
+        out.println("Sink stopped: " + sink.stats().snapshot());
+        out.flush();
+    }
+}

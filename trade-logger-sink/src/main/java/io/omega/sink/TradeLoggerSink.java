@@ -1,0 +1,260 @@
+package io.omega.sink;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.sink.compaction.DayCompactor;
+import io.omega.sink.decode.EventDecoder;
+import io.omega.sink.decode.SinkTopic;
+import io.omega.sink.dlq.DeadLetters;
+import io.omega.sink.retention.Retention;
+import io.omega.sink.stats.SinkStats;
+import io.omega.sink.write.FlushResult;
+import io.omega.sink.write.PartWriter;
+import io.omega.sink.write.PartitionBuffer;
+import io.omega.sink.write.UncommittedParts;
+import io.omega.store.ExperienceRow;
+import io.omega.store.layout.ExperienceLayout;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The trade-logger sink: consumes {@code omega.decisions}, {@code omega.executions} and {@code omega.outcomes}
+ * and keeps them as daily files under {@code <data-dir>/experiences}, exactly once (see the module README for
+ * the argument), compacting closed days and deleting expired ones as it goes.
+ *
+ * <p>One thread does everything in order: poll, decode, buffer, and for each partition that is due: publish its
+ * files, then commit its offsets. Compaction and retention run on the same thread between polls, so they only
+ * ever see committed files.
+ */
+public final class TradeLoggerSink implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradeLoggerSink.class);
+
+    private final SinkSettings settings;
+    private final Consumer<byte[], byte[]> consumer;
+    private final EventDecoder decoder;
+    private final DeadLetters deadLetters;
+    private final PartWriter writer;
+    private final UncommittedParts uncommitted;
+    private final DayCompactor compactor;
+    private final Retention retention;
+    private final SinkStats stats;
+    private final Clock clock;
+    private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Instant watermark = Instant.EPOCH;
+    private long lastMaintenanceMillis;
+
+    public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
+        this(settings, new KafkaConsumer<>(consumerProperties(settings), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), new EventDecoder(serdes),
+                DeadLetters.connect(settings.bootstrapServers(), settings.clientId()), metrics, clock);
+    }
+
+    TradeLoggerSink(SinkSettings settings, Consumer<byte[], byte[]> consumer, EventDecoder decoder,
+                    DeadLetters deadLetters, MeterRegistry metrics, Clock clock) {
+        this.settings = settings;
+        this.consumer = consumer;
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
+        ExperienceLayout layout = new ExperienceLayout(settings.dataDir());
+        this.writer = new PartWriter(layout, settings.format());
+        this.uncommitted = new UncommittedParts(layout);
+        this.compactor = new DayCompactor(layout, settings.format(), settings.compactionGrace());
+        this.retention = new Retention(layout, settings.keepLogsDays(), clock);
+        this.stats = new SinkStats(metrics);
+        this.clock = clock;
+        this.lastMaintenanceMillis = clock.millis();
+    }
+
+    static Map<String, Object> consumerProperties(SinkSettings settings) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        if (!settings.instanceId().isEmpty()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId());
+        }
+        return props;
+    }
+
+    public SinkStats stats() {
+        return stats;
+    }
+
+    /** The latest event time seen: days ending more than the grace period before it are compacted. */
+    public Instant watermark() {
+        return watermark;
+    }
+
+    /** Consumes until {@link #close()}; then publishes what is buffered, commits and returns. */
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(SinkTopic.names(), new Rebalance());
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(pollTimeout());
+                } catch (WakeupException e) {
+                    break;
+                }
+                long now = clock.millis();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    accept(record, now);
+                }
+                flushDue(now);
+                if (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
+                    maintenance();
+                    lastMaintenanceMillis = now;
+                }
+            }
+            flush(new ArrayList<>(buffers.keySet()));
+        } finally {
+            consumer.close();
+            deadLetters.close();
+            decoder.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Compacts closed days and applies retention now. */
+    public DayCompactor.Result maintenance() {
+        DayCompactor.Result result = compactor.compactClosedDays(watermark);
+        try {
+            retention.apply();
+        } catch (IOException e) {
+            LOG.error("Retention failed: {}", e.getMessage());
+        }
+        return result;
+    }
+
+    private Duration pollTimeout() {
+        return Duration.ofMillis(Math.max(10, Math.min(200, settings.flushInterval().toMillis() / 2)));
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record, long now) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        PartitionBuffer buffer = buffers.computeIfAbsent(tp, p -> new PartitionBuffer(p,
+                SinkTopic.of(p.topic()).orElseThrow().kind()));
+        ExperienceRow row = null;
+        try {
+            row = decoder.decode(record);
+            if (row.eventTime().isAfter(watermark)) {
+                watermark = row.eventTime();
+            }
+        } catch (EventDecoder.UndecodableRecordException e) {
+            LOG.warn("Sending {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                    record.topic() + ".dlq", e.getMessage());
+            deadLetters.send(record, e);
+            stats.deadLettered(record.topic());
+        }
+        buffer.add(record.offset(), row, now);
+    }
+
+    private void flushDue(long now) {
+        List<TopicPartition> due = new ArrayList<>();
+        for (PartitionBuffer buffer : buffers.values()) {
+            if (buffer.isDue(settings.flushRecords(), settings.flushInterval().toMillis(), now)) {
+                due.add(buffer.partition());
+            }
+        }
+        flush(due);
+    }
+
+    /** Publishes the buffered files of these partitions, then commits their offsets: in that order, always. */
+    private void flush(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<PartitionBuffer> flushed = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            PartitionBuffer buffer = buffers.get(tp);
+            if (buffer == null || buffer.isEmpty()) {
+                continue;
+            }
+            try {
+                FlushResult result = writer.write(buffer);
+                stats.flushed(buffer.kind(), result.rows(), result.files().size(), clock.instant());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the files of " + tp + " offsets " + buffer.firstOffset()
+                        + ".." + buffer.lastOffset(), e);
+            }
+            offsets.put(tp, new OffsetAndMetadata(buffer.lastOffset() + 1));
+            flushed.add(buffer);
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        deadLetters.flush();
+        consumer.commitSync(offsets);
+        flushed.forEach(PartitionBuffer::clear);
+    }
+
+    /** Stops consuming; the thread in {@link #run()} publishes what is buffered, commits and returns. */
+    @Override
+    public void close() {
+        if (running.compareAndSet(true, false)) {
+            consumer.wakeup();
+        }
+    }
+
+    /** Waits until {@link #run()} has returned. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Still ours until this returns: publish and commit, so the next owner starts where our files end.
+            flush(partitions);
+            partitions.forEach(buffers::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Already someone else's: committing would fail. What we buffered is consumed again by the new owner.
+            partitions.forEach(buffers::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                long position = consumer.position(tp);
+                try {
+                    uncommitted.delete(SinkTopic.of(tp.topic()).orElseThrow().kind(), tp.partition(), position);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot clean up uncommitted files of " + tp, e);
+                }
+            }
+        }
+    }
+}

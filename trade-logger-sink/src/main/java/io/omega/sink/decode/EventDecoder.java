@@ -1,0 +1,68 @@
+package io.omega.sink.decode;
+
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.store.ExperienceRow;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decodes the raw bytes of a consumed record into a row, or says why it cannot. The sink consumes bytes and
+ * decodes here (rather than in the consumer) so that a record it cannot decode is still at hand, unchanged, for
+ * the dead-letter topic.
+ */
+public final class EventDecoder implements AutoCloseable {
+
+    /** Why a record cannot be kept. */
+    public static final class UndecodableRecordException extends RuntimeException {
+        public UndecodableRecordException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Map<String, Deserializer<?>> deserializers = new HashMap<>();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public EventDecoder(OmegaSerdes serdes) {
+        for (SinkTopic topic : SinkTopic.ALL) {
+            deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
+        }
+    }
+
+    public ExperienceRow decode(ConsumerRecord<byte[], byte[]> record) {
+        Deserializer<?> deserializer = deserializers.get(record.topic());
+        if (deserializer == null) {
+            throw new UndecodableRecordException("the sink does not consume topic " + record.topic(), null);
+        }
+        if (record.value() == null) {
+            throw new UndecodableRecordException("empty value (a tombstone) on " + record.topic()
+                    + ": experience topics carry only events", null);
+        }
+        Object event;
+        try {
+            event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            throw new UndecodableRecordException(e.getMessage(), e);
+        }
+        if (!(event instanceof SpecificRecord)) {
+            throw new UndecodableRecordException("decoded to " + event + ", not an event", null);
+        }
+        try {
+            ExperienceRow row = RowMapper.toRow(event, record.partition(), record.offset());
+            if (row.symbol().isBlank()) {
+                throw new IllegalArgumentException("symbol is blank");
+            }
+            return row;
+        } catch (RuntimeException e) {
+            throw new UndecodableRecordException("invalid " + event.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        deserializers.values().forEach(Deserializer::close);
+    }
+}

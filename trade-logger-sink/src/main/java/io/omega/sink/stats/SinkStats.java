@@ -1,0 +1,81 @@
+package io.omega.sink.stats;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.store.ExperienceKind;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Per-kind counters of the sink ({@code get_stats()} of the seed's trade logger), also published as metrics:
+ * {@code omega.sink.rows.logged}, {@code omega.sink.files.created}, {@code omega.sink.last.flush} (epoch seconds)
+ * tagged {@code kind}, and {@code omega.sink.dead.letters} tagged {@code topic}.
+ */
+public final class SinkStats {
+
+    private final class PerKind {
+        final AtomicLong logged = new AtomicLong();
+        final AtomicLong files = new AtomicLong();
+        final AtomicLong lastFlushMillis = new AtomicLong(-1);
+        final Counter loggedCounter;
+        final Counter filesCounter;
+
+        PerKind(String kind) {
+            loggedCounter = Counter.builder("omega.sink.rows.logged").tag("kind", kind)
+                    .description("Rows written to experience files").register(registry);
+            filesCounter = Counter.builder("omega.sink.files.created").tag("kind", kind)
+                    .description("Part files published").register(registry);
+            Gauge.builder("omega.sink.last.flush", lastFlushMillis, v -> v.get() < 0 ? Double.NaN : v.get() / 1000.0)
+                    .tag("kind", kind).baseUnit("seconds").description("Time of the last flush (epoch seconds)")
+                    .register(registry);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Map<String, PerKind> kinds = new LinkedHashMap<>();
+    private final AtomicLong deadLetters = new AtomicLong();
+
+    public SinkStats(MeterRegistry registry) {
+        this.registry = registry;
+        for (ExperienceKind<?> kind : ExperienceKind.all()) {
+            kinds.put(kind.name(), new PerKind(kind.name()));
+        }
+    }
+
+    public void flushed(ExperienceKind<?> kind, int rows, int files, Instant at) {
+        PerKind k = kinds.get(kind.name());
+        k.logged.addAndGet(rows);
+        k.files.addAndGet(files);
+        k.lastFlushMillis.set(at.toEpochMilli());
+        k.loggedCounter.increment(rows);
+        k.filesCounter.increment(files);
+    }
+
+    public void deadLettered(String topic) {
+        deadLetters.incrementAndGet();
+        registry.counter("omega.sink.dead.letters", "topic", topic).increment();
+    }
+
+    public long deadLetters() {
+        return deadLetters.get();
+    }
+
+    /** Per kind, in the order decisions, executions, outcomes. */
+    public Map<String, KindStats> snapshot() {
+        Map<String, KindStats> out = new LinkedHashMap<>();
+        kinds.forEach((name, k) -> {
+            long last = k.lastFlushMillis.get();
+            out.put(name, new KindStats(k.logged.get(), k.files.get(),
+                    last < 0 ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(last))));
+        });
+        return out;
+    }
+
+    public KindStats of(ExperienceKind<?> kind) {
+        return snapshot().get(kind.name());
+    }
+}

@@ -1,0 +1,269 @@
+package io.omega.sink;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omega.config.RegistryMode;
+import io.omega.config.SchemaRegistryConfig;
+import io.omega.schemas.event.Decision;
+import io.omega.schemas.event.Execution;
+import io.omega.schemas.event.Outcome;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.Topics;
+import io.omega.sink.dlq.DeadLetters;
+import io.omega.store.DecisionRow;
+import io.omega.store.ExecutionRow;
+import io.omega.store.ExperienceKind;
+import io.omega.store.ExperienceRow;
+import io.omega.store.ExperienceStore;
+import io.omega.store.Experiences;
+import io.omega.store.OutcomeRow;
+import io.omega.store.format.CsvFormat;
+import io.omega.store.format.ExperienceFileFormat;
+import io.omega.store.format.ParquetFormat;
+import io.omega.store.layout.ExperienceLayout;
+import io.omega.store.layout.PartFile;
+import io.omega.testing.kafka.KafkaBrokerExtension;
+import io.omega.testing.kafka.KafkaTestBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sink against the real test broker, in this JVM (sharing the in-memory schema registry with the producer). */
+@ExtendWith(KafkaBrokerExtension.class)
+class TradeLoggerSinkIT {
+
+    private static final Instant TODAY_NOON = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+
+    private final String bootstrap;
+    private final KafkaFixture kafka;
+    private final OmegaSerdes serdes = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
+
+    @TempDir
+    Path data;
+
+    TradeLoggerSinkIT(KafkaTestBroker broker) {
+        this.bootstrap = broker.bootstrapServers();
+        this.kafka = new KafkaFixture(bootstrap);
+    }
+
+    @BeforeAll
+    static void topics(KafkaTestBroker broker) {
+        new KafkaFixture(broker.bootstrapServers()).installTopics();
+    }
+
+    private SinkSettings settings(String group, ExperienceFileFormat format) {
+        return new SinkSettings(data, format, bootstrap, "test-sink", group, 50, Duration.ofMillis(200),
+                Duration.ofMinutes(60), 90, Duration.ofHours(1), "");
+    }
+
+    @Test
+    void keepsEveryEventOnceInDailyParquetFilesAndSendsUndecodableRecordsToTheDeadLetterTopic() throws Exception {
+        String group = "sink-it-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        Map<TopicPartition, Long> dlqStart = kafka.endOffsets(List.of(Topics.deadLetterTopic(Topics.DECISIONS.name()),
+                Topics.deadLetterTopic(Topics.OUTCOMES.name())));
+
+        // 300 decisions over yesterday and today, 100 executions, 100 outcomes; and 4 records nobody can decode.
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        byte[] wrongSchemaId = {0, 0, 0, 0x7f, 0x7f, 1, 2, 3};
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            produce(producer, 300, 100, 100);
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key("BTC-USDT-SWAP"), garbage)).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key("ETH-USDT-SWAP"), wrongSchemaId)).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key("SOL-USDT-SWAP"), new byte[0])).get();
+            producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), key("BTC-USDT-SWAP"), null)).get();
+        }
+
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        TradeLoggerSink sink = new TradeLoggerSink(settings(group, new ParquetFormat(CompressionCodecName.ZSTD)), serdes,
+                metrics, Clock.systemUTC());
+        Thread thread = new Thread(sink, "sink-under-test");
+        thread.start();
+        try {
+            await(() -> sink.stats().of(ExperienceKind.DECISIONS).totalLogged() == 300
+                    && sink.stats().of(ExperienceKind.EXECUTIONS).totalLogged() == 100
+                    && sink.stats().of(ExperienceKind.OUTCOMES).totalLogged() == 100
+                    && sink.stats().deadLetters() == 4);
+        } finally {
+            sink.close();
+            assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        }
+
+        ExperienceStore store = new ExperienceStore(data);
+        Experiences<DecisionRow> decisions = store.load(ExperienceKind.DECISIONS, 2).requireComplete();
+        assertThat(decisions.size()).isEqualTo(300);
+        assertThat(decisions.rows().stream().map(DecisionRow::id).distinct().count()).isEqualTo(300);
+        assertThat(decisions.rows().stream().filter(DecisionRow::isShadow).count()).isEqualTo(75);
+        assertThat(decisions.rows().stream().mapToDouble(DecisionRow::price).sum())
+                .isEqualTo(sum(300, Events::price));
+        assertThat(decisions.bySymbol()).containsOnlyKeys(Events.SYMBOLS);
+        decisions.bySymbol().values().forEach(rows -> assertThat(rows).isSortedAccordingTo(
+                (a, b) -> a.eventTime().compareTo(b.eventTime())));
+        assertThat(store.load(ExperienceKind.DECISIONS, 1).size()).isEqualTo(150); // today only
+        Experiences<ExecutionRow> executions = store.load(ExperienceKind.EXECUTIONS, 2).requireComplete();
+        assertThat(executions.rows().stream().mapToDouble(ExecutionRow::size).sum()).isEqualTo(sum(100, Events::size));
+        Experiences<OutcomeRow> outcomes = store.load(ExperienceKind.OUTCOMES, 2).requireComplete();
+        assertThat(outcomes.rows().stream().mapToDouble(OutcomeRow::pnl).sum()).isEqualTo(sum(100, Events::pnl));
+
+        // Every part file holds only offsets within the range its name gives, on the day its directory gives.
+        assertPartFilesMatchTheirNames(ExperienceKind.DECISIONS);
+
+        // Stats and metrics agree with the files.
+        long decisionFiles = countFiles(ExperienceKind.DECISIONS);
+        assertThat(sink.stats().of(ExperienceKind.DECISIONS).filesCreated()).isEqualTo(decisionFiles);
+        assertThat(sink.stats().of(ExperienceKind.DECISIONS).lastFlush()).isPresent();
+        assertThat(metrics.get("omega.sink.rows.logged").tag("kind", "decisions").counter().count()).isEqualTo(300);
+        assertThat(metrics.get("omega.sink.files.created").tag("kind", "decisions").counter().count())
+                .isEqualTo(decisionFiles);
+
+        // The rejected records, unchanged, with the reason in headers.
+        List<ConsumerRecord<byte[], byte[]>> dlq = kafka.readFrom(Topics.deadLetterTopic(Topics.DECISIONS.name()), dlqStart);
+        assertThat(dlq).hasSize(3);
+        assertThat(dlq).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(garbage, wrongSchemaId, new byte[0]);
+        for (ConsumerRecord<byte[], byte[]> r : dlq) {
+            assertThat(header(r, DeadLetters.ERROR)).contains("omega.decisions");
+            assertThat(header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo("omega.decisions");
+            assertThat(header(r, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
+        }
+        List<ConsumerRecord<byte[], byte[]>> outcomeDlq =
+                kafka.readFrom(Topics.deadLetterTopic(Topics.OUTCOMES.name()), dlqStart);
+        assertThat(outcomeDlq).singleElement().satisfies(r -> {
+            assertThat(r.value()).isNull();
+            assertThat(header(r, DeadLetters.ERROR)).contains("tombstone");
+        });
+    }
+
+    @Test
+    void honoursCsvAsTheLogFileFormat() throws Exception {
+        String group = "sink-csv-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            produce(producer, 120, 30, 30);
+        }
+        TradeLoggerSink sink = new TradeLoggerSink(settings(group, CsvFormat.INSTANCE), serdes, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        Thread thread = new Thread(sink, "sink-under-test");
+        thread.start();
+        try {
+            await(() -> sink.stats().snapshot().values().stream().mapToLong(s -> s.totalLogged()).sum() == 180);
+        } finally {
+            sink.close();
+            assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        }
+        try (Stream<Path> files = Files.walk(new ExperienceLayout(data).root())) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertThat(all).isNotEmpty().allSatisfy(f -> assertThat(f.toString()).endsWith(".csv"));
+        }
+        ExperienceStore store = new ExperienceStore(data);
+        Experiences<DecisionRow> decisions = store.load(ExperienceKind.DECISIONS, 2).requireComplete();
+        assertThat(decisions.size()).isEqualTo(120);
+        assertThat(decisions.rows().stream().mapToDouble(DecisionRow::price).sum()).isEqualTo(sum(120, Events::price));
+        DecisionRow first = decisions.rows().stream().filter(r -> r.id().endsWith("-d-0")).findFirst().orElseThrow();
+        assertThat(first.marketFeatures()).containsEntry("rsi", 50.0).containsEntry("close", 100.0);
+        assertThat(first.isShadow()).isTrue();
+        assertThat(store.load(ExperienceKind.OUTCOMES, 2).requireComplete().rows().stream()
+                .mapToDouble(OutcomeRow::pnl).sum()).isEqualTo(sum(30, Events::pnl));
+    }
+
+    private void produce(KafkaProducer<byte[], byte[]> producer, int decisions, int executions, int outcomes)
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Serializer<Decision> ds = serdes.valueSerializer(Decision.class);
+        Serializer<Execution> es = serdes.valueSerializer(Execution.class);
+        Serializer<Outcome> os = serdes.valueSerializer(Outcome.class);
+        for (int i = 0; i < decisions; i++) {
+            // Half yesterday, half today, interleaved so that flushes span both days.
+            Instant t = TODAY_NOON.minus(Duration.ofDays(i % 2)).plusSeconds(i);
+            Decision d = Events.decision(run + "-d-" + i, i, t);
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key(d.getSymbol()),
+                    ds.serialize(Topics.DECISIONS.name(), d)));
+        }
+        for (int i = 0; i < executions; i++) {
+            Execution e = Events.execution(run + "-e-" + i, i, TODAY_NOON.plusSeconds(i));
+            producer.send(new ProducerRecord<>(Topics.EXECUTIONS.name(), key(e.getSymbol()),
+                    es.serialize(Topics.EXECUTIONS.name(), e)));
+        }
+        for (int i = 0; i < outcomes; i++) {
+            Outcome o = Events.outcome(run + "-o-" + i, i, TODAY_NOON.plusSeconds(i));
+            producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), key(o.getSymbol()),
+                    os.serialize(Topics.OUTCOMES.name(), o)));
+        }
+        producer.flush();
+    }
+
+    private void assertPartFilesMatchTheirNames(ExperienceKind<?> kind) throws Exception {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        Set<String> seen = new HashSet<>();
+        for (LocalDate day : layout.days(kind)) {
+            for (PartFile part : layout.dayFiles(kind, day).parts()) {
+                seen.add(part.fileName());
+                List<? extends ExperienceRow> rows = ExperienceFileFormat.forFile(part.path()).read(kind, part.path()).rows();
+                assertThat(rows).isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.kafkaPartition()).isEqualTo(part.partition());
+                    assertThat(r.kafkaOffset()).isBetween(part.firstOffset(), part.lastOffset());
+                    assertThat(LocalDate.ofInstant(r.eventTime(), ZoneOffset.UTC)).isEqualTo(day);
+                });
+            }
+        }
+        // Flushes that spanned both days wrote one file per day under the same name.
+        assertThat(layout.days(kind)).hasSize(2);
+        assertThat(seen).isNotEmpty();
+    }
+
+    private long countFiles(ExperienceKind<?> kind) {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        return layout.days(kind).stream().mapToLong(d -> layout.dayFiles(kind, d).parts().size()).sum();
+    }
+
+    private static double sum(int n, java.util.function.IntToDoubleFunction value) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += value.applyAsDouble(i);
+        }
+        return s;
+    }
+
+    private static byte[] key(String symbol) {
+        return symbol.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
