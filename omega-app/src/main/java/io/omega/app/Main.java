@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** The {@code omega} command line. */
 @Command(name = "omega", mixinStandardHelpOptions = true, version = "omega 0.1.0",
         description = "OMEGA: the self-learning loop of a trading engine, on Kafka.",
-        subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class})
+        subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class,
+                io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: invalid configuration or arguments. */
