@@ -10,7 +10,7 @@ public final class MetricsCalculator {
         int classes = (int) output.size(1);
         int[] predicted = argMax(output);
         int[] actual = argMax(labels);
-        return fromClasses(predicted, actual, classes, loss, Double.NaN);
+        return fromClasses(predicted, actual, classes, loss, null);
     }
 
     /** Regression: metrics on the sign of predicted vs actual value (UP when > 0), plus the mean squared error. */
@@ -26,10 +26,10 @@ public final class MetricsCalculator {
             actual[i] = a > 0 ? 1 : 0;
             squared += (p - a) * (p - a);
         }
-        return fromClasses(predicted, actual, 2, loss, n == 0 ? Double.NaN : squared / n);
+        return fromClasses(predicted, actual, 2, loss, n == 0 ? null : squared / n);
     }
 
-    static ClassificationMetrics fromClasses(int[] predicted, int[] actual, int classes, double loss, double mse) {
+    static ClassificationMetrics fromClasses(int[] predicted, int[] actual, int classes, double loss, Double mse) {
         int n = predicted.length;
         long[][] confusion = new long[classes][classes];
         int correct = 0;
