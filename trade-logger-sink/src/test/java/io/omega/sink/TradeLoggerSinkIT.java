@@ -190,6 +190,56 @@ class TradeLoggerSinkIT {
                 .mapToDouble(OutcomeRow::pnl).sum()).isEqualTo(sum(30, Events::pnl));
     }
 
+    @Test
+    void filesOfAFlushThatWasNeverCommittedAreReplacedNotDuplicated() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            produce(producer, 30, 0, 0); // so that every partition has offsets before the group's start
+        }
+        String group = "sink-recovery-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        TopicPartition p = kafka.endOffsets(List.of(Topics.DECISIONS.name())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        long start = kafka.endOffsets(List.of(Topics.DECISIONS.name())).get(p);
+        assertThat(start).isPositive();
+
+        // What a crash between publishing a flush and committing it leaves: files from the group's committed
+        // position on (here with made-up rows, so a duplicate would show), and one committed file before it.
+        ExperienceLayout layout = new ExperienceLayout(data);
+        ParquetFormat parquet = new ParquetFormat(CompressionCodecName.ZSTD);
+        LocalDate today = LocalDate.ofInstant(TODAY_NOON, ZoneOffset.UTC);
+        Path uncommittedToday = layout.partFile(ExperienceKind.DECISIONS, today, p.partition(), start, start + 36, "parquet");
+        Path uncommittedYesterday = layout.partFile(ExperienceKind.DECISIONS, today.minusDays(1), p.partition(), start,
+                start + 36, "parquet");
+        Path committed = layout.partFile(ExperienceKind.DECISIONS, today, p.partition(), start - 1, start - 1, "parquet");
+        for (Path file : List.of(uncommittedToday, uncommittedYesterday, committed)) {
+            Files.createDirectories(file.getParent());
+            long offset = file == committed ? start - 1 : start;
+            parquet.write(ExperienceKind.DECISIONS, List.of(new DecisionRow("ghost-" + file.getFileName() + offset,
+                    TODAY_NOON, "BTC-USDT-SWAP", 1, Map.of(), "LONG", 1, Map.of(), "cnn", "v", false, p.partition(),
+                    offset)), file, Map.of());
+        }
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            produce(producer, 90, 0, 0);
+        }
+
+        TradeLoggerSink sink = new TradeLoggerSink(settings(group, parquet), serdes, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        new Thread(sink, "sink-under-test").start();
+        try {
+            await(() -> sink.stats().of(ExperienceKind.DECISIONS).totalLogged() == 90);
+        } finally {
+            sink.close();
+            assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        }
+
+        List<DecisionRow> rows = new ExperienceStore(data).load(ExperienceKind.DECISIONS, 2).requireComplete().rows();
+        assertThat(rows).filteredOn(r -> r.id().startsWith("ghost-")).extracting(DecisionRow::kafkaOffset)
+                .containsExactly(start - 1);
+        assertThat(rows).hasSize(91);
+        assertThat(rows).extracting(DecisionRow::id).doesNotHaveDuplicates();
+        assertThat(Files.exists(committed)).isTrue();
+    }
+
     private void produce(KafkaProducer<byte[], byte[]> producer, int decisions, int executions, int outcomes)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
