@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "omega", mixinStandardHelpOptions = true, version = "omega 0.1.0",
         description = "OMEGA: the self-learning loop of a trading engine, on Kafka.",
         subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class,
-                io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class})
+                io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class,
+                io.omega.app.sink.SinkCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: invalid configuration or arguments. */
