@@ -1,7 +1,6 @@
 package io.omega.registry.command;
 
 import io.omega.registry.model.ModelStatus;
-import io.omega.registry.model.ModelTypeState;
 import io.omega.registry.model.ModelTypes;
 import io.omega.registry.model.ModelVersion;
 import io.omega.registry.model.RegistryState;
@@ -35,7 +34,7 @@ public final class CommandDecider {
 
     public RegistryEvent decide(RegistryCommand command, RegistryState state) {
         String type = command.getModelType();
-        ModelTypeState models = state.type(type);
+        TypeView models = new TypeView(state, type);
         Optional<String> problem = validate(command, models);
         if (problem.isPresent()) {
             return event(command, RegistryEventType.REJECTED, command.getVersion(), models.productionVersion(),
@@ -53,7 +52,7 @@ public final class CommandDecider {
         };
     }
 
-    private Optional<String> validate(RegistryCommand command, ModelTypeState models) {
+    private Optional<String> validate(RegistryCommand command, TypeView models) {
         if (command.getId() == null || command.getId().isBlank()) {
             return Optional.of("the command has no id");
         }
@@ -75,7 +74,7 @@ public final class CommandDecider {
         };
     }
 
-    private static Optional<String> promoteProblem(String type, String version, ModelTypeState models) {
+    private static Optional<String> promoteProblem(String type, String version, TypeView models) {
         Optional<ModelVersion> found = models.version(version);
         if (found.isEmpty()) {
             return Optional.of(notRegistered(type, version));
@@ -85,7 +84,7 @@ public final class CommandDecider {
                 : Optional.of("only a candidate can be promoted; " + type + " " + version + " is " + status.label());
     }
 
-    private static Optional<String> archiveProblem(String type, String version, ModelTypeState models) {
+    private static Optional<String> archiveProblem(String type, String version, TypeView models) {
         Optional<ModelVersion> found = models.version(version);
         if (found.isEmpty()) {
             return Optional.of(notRegistered(type, version));
@@ -102,7 +101,7 @@ public final class CommandDecider {
         return type + " " + version + " is not registered";
     }
 
-    private Optional<String> registerProblem(RegistryCommand command, ModelTypeState models) {
+    private Optional<String> registerProblem(RegistryCommand command, TypeView models) {
         String type = command.getModelType();
         String version = command.getVersion();
         Optional<ModelVersion> existing = models.version(version);
@@ -127,7 +126,7 @@ public final class CommandDecider {
         return artifacts.problem(command.getArtifactUri(), command.getArtifactSha256());
     }
 
-    private static Optional<String> rollbackProblem(RegistryCommand command, ModelTypeState models) {
+    private static Optional<String> rollbackProblem(RegistryCommand command, TypeView models) {
         String type = command.getModelType();
         if (command.getVersion() != null) {
             return Optional.of("ROLLBACK takes no version: it restores the previous production version of " + type);
@@ -141,6 +140,25 @@ public final class CommandDecider {
                     + " replaced no earlier production version");
         }
         return Optional.empty();
+    }
+
+    /** Point lookups on the live state of one type: no snapshot is built per command. */
+    private record TypeView(RegistryState state, String type) {
+        Optional<ModelVersion> version(String version) {
+            return state.version(type, version);
+        }
+
+        Optional<ModelVersion> production() {
+            return state.production(type);
+        }
+
+        String productionVersion() {
+            return state.productionVersion(type);
+        }
+
+        Optional<String> rollbackTarget() {
+            return production().map(ModelVersion::previousVersion);
+        }
     }
 
     private RegistryEvent registered(RegistryCommand command) {
