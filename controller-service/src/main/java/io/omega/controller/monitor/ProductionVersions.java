@@ -1,0 +1,38 @@
+package io.omega.controller.monitor;
+
+import io.omega.schemas.event.RegistryEvent;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Folds the registry's events into "which version is in production", per model type: a global store, so every
+ * monitor task sees the whole registry whatever partitions it owns.
+ */
+final class ProductionVersions implements Processor<String, RegistryEvent, Void, Void> {
+
+    static final String STORE = "production-versions";
+
+    private KeyValueStore<String, String> production;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        production = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, RegistryEvent> record) {
+        RegistryEvent event = record.value();
+        if (event == null || event.getVersion() == null) {
+            return;
+        }
+        switch (event.getEventType()) {
+            // Both name the version that is in production afterwards.
+            case PROMOTED, ROLLED_BACK -> production.put(event.getModelType(), event.getVersion());
+            default -> {
+                // REGISTERED, ARCHIVED and REJECTED do not change production.
+            }
+        }
+    }
+}
