@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,11 @@ public final class JsonHttpServer implements AutoCloseable {
     /** The port actually bound. */
     public int port() {
         return app.port();
+    }
+
+    /** The address the server listens on, as Jetty bound it. */
+    public String boundHost() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.omega.registry;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -14,6 +15,8 @@ import io.omega.registry.client.RegistryClient;
 import io.omega.registry.command.CommandDecider;
 import io.omega.registry.command.DataDirArtifactVerifier;
 import io.omega.registry.metrics.RegistryMetrics;
+import io.omega.registry.model.ModelStatus;
+import io.omega.registry.model.ModelTypes;
 import io.omega.registry.processor.ProcessorSettings;
 import io.omega.registry.processor.RegistryProcessor;
 import io.omega.registry.rest.RegistryRoutes;
@@ -71,6 +74,14 @@ public final class RegistryService implements AutoCloseable {
                             Duration.ofMillis(config.registry().commandTimeoutMs())),
                     serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class),
                     metrics, START_TIMEOUT);
+            RegistryClient replica = client;
+            for (String type : ModelTypes.KNOWN) {
+                for (ModelStatus status : ModelStatus.values()) {
+                    Gauge.builder("omega.registry.models", replica, c -> c.modelType(type).count(status))
+                            .description("Registered model versions by type and status")
+                            .tag("model_type", type).tag("status", status.label()).register(meters);
+                }
+            }
             RegistryRoutes routes = new RegistryRoutes(client,
                     new BearerTokenAuth(config.registry().adminToken(), "registry.admin_token"),
                     JsonHttpServer.objectMapper());
@@ -108,6 +119,11 @@ public final class RegistryService implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** The address the HTTP server actually listens on. */
+    public String boundHost() {
+        return http.boundHost();
     }
 
     @Override

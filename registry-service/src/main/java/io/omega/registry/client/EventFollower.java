@@ -49,7 +49,7 @@ final class EventFollower implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-events",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "omega-registry-events-" + clientId);
         this.thread.setDaemon(true);

@@ -135,10 +135,14 @@ public final class RegistryProcessor implements AutoCloseable {
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 }
 
+                private boolean assignedBefore;
+
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // Whoever held the commands before may have written events since our replay.
-                    rebuildNeeded = !partitions.isEmpty();
+                    // The replay above already follows initTransactions(), which fenced every earlier writer; a later
+                    // reassignment replays again, in case the log moved while we did not hold the commands.
+                    rebuildNeeded = assignedBefore && !partitions.isEmpty();
+                    assignedBefore |= !partitions.isEmpty();
                 }
             });
             ready.countDown();
@@ -249,7 +253,10 @@ public final class RegistryProcessor implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000,
+                // A transaction begun right after a commit can be told CONCURRENT_TRANSACTIONS while the last one's
+                // markers are written; the default 100 ms back-off before retrying showed as the p99 latency.
+                ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
     }
 
     private Map<String, Object> consumerConfig() {
@@ -260,7 +267,9 @@ public final class RegistryProcessor implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // A command waits at most this long in the broker for a fetch that began before it arrived.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     }
 
     @Override

@@ -176,6 +176,8 @@ class RegistryRestIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("omega_registry_events_total{event_type=\"PROMOTED\"} 2.0");
         assertThat(metrics.text()).contains("omega_registry_events_total{event_type=\"REJECTED\"} 3.0");
+        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"archived\"} 2.0");
+        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"production\"} 1.0");
     }
 
     @Test
@@ -239,5 +241,6 @@ class RegistryRestIT {
     void theServerBindsLoopbackByDefault() {
         RegistryService started = start(TOKEN, 10_000);
         assertThat(started.baseUrl()).startsWith("http://127.0.0.1:");
+        assertThat(started.boundHost()).isEqualTo("127.0.0.1");
     }
 }
