@@ -1,7 +1,6 @@
 package io.omega.controller.monitor;
 
-import io.omega.config.RegistryMode;
-import io.omega.config.SchemaRegistryConfig;
+import io.omega.controller.SharedSerdes;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
@@ -54,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(KafkaBrokerExtension.class)
 class LiveMonitorIT {
 
-    private static final OmegaSerdes SERDES = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
-    private static final String VERSION = "20250120_100000";
+    private static final OmegaSerdes SERDES = SharedSerdes.SERDES;
+    private static final String VERSION = "20250119_230000";
 
     private final String bootstrap;
 
@@ -95,17 +94,18 @@ class LiveMonitorIT {
             awaitTrue(second::isRunning);
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-0"));
             awaitTrue(() -> second.watch("cnn", VERSION).map(w -> w.window().count() == 4).orElse(false));
-            assertThat(read(Topics.REGISTRY_COMMANDS.name(), r -> true, 0, Duration.ofSeconds(1))).isEmpty();
+            assertThat(read(Topics.REGISTRY_COMMANDS.name(), LiveMonitorIT::ours, 0, Duration.ofSeconds(1))).isEmpty();
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-1"));
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-2"));
 
-            List<ConsumerRecord<byte[], byte[]>> commands = read(Topics.REGISTRY_COMMANDS.name(), r -> true, 1,
+            List<ConsumerRecord<byte[], byte[]>> commands = read(Topics.REGISTRY_COMMANDS.name(), LiveMonitorIT::ours, 1,
                     Duration.ofSeconds(2));
             assertThat(commands).hasSize(1);
             RegistryCommand rollback = decode(commands.get(0), RegistryCommand.class);
             assertThat(rollback.getCommandType()).isEqualTo(RegistryCommandType.ROLLBACK);
             assertThat(rollback.getReason()).startsWith("auto-rollback of " + VERSION);
-            List<ConsumerRecord<byte[], byte[]>> events = read(Topics.CONTROLLER_EVENTS.name(), r -> true, 2,
+            List<ConsumerRecord<byte[], byte[]>> events = read(Topics.CONTROLLER_EVENTS.name(),
+                    r -> VERSION.equals(decode(r, ControllerEvent.class).getVersion()), 2,
                     Duration.ofSeconds(1));
             assertThat(events).extracting(r -> decode(r, ControllerEvent.class).getEventType())
                     .containsExactly(ControllerEventType.DEGRADATION_DETECTED, ControllerEventType.ROLLBACK_REQUESTED);
@@ -120,6 +120,13 @@ class LiveMonitorIT {
                 .contains(Topics.OUTCOMES.name());
         assertThat(DeadLetterRecord.header(letters.get(0).headers(), DeadLetterRecord.ERROR).orElseThrow())
                 .contains("cannot decode a Outcome from topic omega.outcomes");
+    }
+
+    /** Other tests share the broker: the rollback commands this test's monitor sent name its version. */
+    private static boolean ours(ConsumerRecord<byte[], byte[]> record) {
+        RegistryCommand command = decode(record, RegistryCommand.class);
+        return command.getCommandType() == RegistryCommandType.ROLLBACK
+                && command.getReason().startsWith("auto-rollback of " + VERSION);
     }
 
     private static Outcome loss(String tradeId) {

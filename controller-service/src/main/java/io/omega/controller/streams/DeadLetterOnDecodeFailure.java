@@ -1,4 +1,4 @@
-package io.omega.controller.monitor;
+package io.omega.controller.streams;
 
 import io.omega.schemas.dlq.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,0 +1,53 @@
+package io.omega.app.controller;
+
+import io.omega.app.ConfigOption;
+import io.omega.config.OmegaConfig;
+import io.omega.controller.ControllerService;
+import io.omega.schemas.serde.OmegaSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code omega controller}: the self-learning controller until Ctrl-C: live monitoring and rollback, the promotion
+ * gate and the retrain trigger. Its Streams state lives under {@code storage.data_dir/controller}.
+ */
+@Command(name = "controller", description = "Run the self-learning controller: live monitoring and auto-rollback, "
+        + "the promotion gate, retrain triggers.")
+public final class ControllerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        OmegaConfig loaded = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        Path stateDir = loaded.storage().dataDir().resolve("controller");
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ControllerService controller = new ControllerService(loaded, new OmegaSerdes(loaded.schemaRegistry()),
+                stateDir)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "omega-controller-shutdown"));
+            controller.start();
+            var s = loaded.selfLearning();
+            out.printf("Controller on %s: self-learning %s, manual approval %s, auto-rollback %s, window %d trades, "
+                            + "retrain after %d outcomes or %d h%n", loaded.kafka().bootstrapServers(),
+                    s.enableSelfLearning() ? "ON" : "OFF", s.manualApprovalRequired() ? "required" : "off",
+                    s.enableSelfLearning() && s.allowAutoRollback() ? "ON" : "OFF", s.performanceMonitorWindowTrades(),
+                    s.minTradesBeforeRetrain(), s.retrainIntervalHours());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}
