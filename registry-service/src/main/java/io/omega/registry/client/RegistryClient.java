@@ -1,5 +1,8 @@
 package io.omega.registry.client;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.config.OmegaConfig;
+import io.omega.registry.RegistryTopics;
 import io.omega.registry.metrics.RegistryMetrics;
 import io.omega.registry.model.ModelTypeState;
 import io.omega.registry.model.ModelVersion;
@@ -7,6 +10,7 @@ import io.omega.registry.model.ProductionTenure;
 import io.omega.registry.model.RegistryState;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.serde.OmegaSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,6 +73,18 @@ public final class RegistryClient implements AutoCloseable {
             throw e;
         }
         return client;
+    }
+
+    /**
+     * A client on the catalogue's topics, configured from {@code kafka} and {@code registry.command_timeout_ms}: what
+     * another service (the trainer, the controller) uses. {@code serdes} must be the one instance the JVM shares.
+     */
+    public static RegistryClient start(OmegaConfig config, OmegaSerdes serdes, String clientName, MeterRegistry meters) {
+        return start(new ClientSettings(config.kafka().bootstrapServers(),
+                        config.kafka().clientIdPrefix() + "-" + clientName, RegistryTopics.catalogue(),
+                        Duration.ofMillis(config.registry().commandTimeoutMs())),
+                serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class),
+                new RegistryMetrics(meters), Duration.ofMinutes(2));
     }
 
     private void answered(RegistryEvent event) {

@@ -52,6 +52,8 @@ final class EchoRoundTrip implements AutoCloseable {
                  KafkaConsumer<String, String> in = new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer())) {
                 echoConsumer = in;
                 in.assign(List.of(new TopicPartition("bench.echo-in", 0)));
+                // From the start: what is sent before this thread first polls must be echoed too.
+                in.seekToBeginning(List.of(new TopicPartition("bench.echo-in", 0)));
                 while (running) {
                     for (ConsumerRecord<String, String> r : in.poll(Duration.ofMillis(100))) {
                         out.send(new ProducerRecord<>("bench.echo-out", r.key(), r.value()));
@@ -69,13 +71,14 @@ final class EchoRoundTrip implements AutoCloseable {
         String id = Long.toString(sequence++);
         long began = System.nanoTime();
         sender.send(new ProducerRecord<>("bench.echo-in", "cnn", id));
-        while (true) {
+        while (System.nanoTime() - began < Duration.ofSeconds(30).toNanos()) {
             for (ConsumerRecord<String, String> r : receiver.poll(Duration.ofMillis(100))) {
                 if (r.value().equals(id)) {
                     return System.nanoTime() - began;
                 }
             }
         }
+        throw new IllegalStateException("echo " + id + " did not come back within 30 s");
     }
 
     @Override
