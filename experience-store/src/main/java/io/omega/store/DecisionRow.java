@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A decision as kept on disk: the {@code Decision} event, flattened. {@code direction} is the enum's name
- * (LONG, SHORT, FLAT) so that any tool can filter on it without knowing the Avro enum.
+ * (LONG, SHORT, FLAT) so that any tool can filter on it without knowing the Avro enum. The two maps are
+ * {@link DoubleMap}s: immutable, compact, and readable without boxing.
  */
 public record DecisionRow(String id, Instant eventTime, String symbol, double price, Map<String, Double> marketFeatures,
                           String direction, double confidence, Map<String, Double> classProbabilities,
@@ -17,7 +18,7 @@ public record DecisionRow(String id, Instant eventTime, String symbol, double pr
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(symbol, "symbol");
-        marketFeatures = Map.copyOf(marketFeatures);
-        classProbabilities = Map.copyOf(classProbabilities);
+        marketFeatures = DoubleMap.copyOf(marketFeatures);
+        classProbabilities = DoubleMap.copyOf(classProbabilities);
     }
 }

@@ -120,14 +120,35 @@ public final class ExperienceStore {
                 files++;
             }
         }
+        List<Path> parts = new ArrayList<>();
         for (PartFile part : day.parts()) {
-            if (merged.contains(part.fileName())) {
-                continue;
+            if (!merged.contains(part.fileName())) {
+                parts.add(part.path());
             }
-            FileContent<R> content = read(kind, part.path(), unreadable);
-            if (content != null) {
-                rows.addAll(content.rows());
+        }
+        // Parts are independent files: read them on every core, keep their order.
+        List<Object> results = parts.parallelStream().map(file -> {
+            List<UnreadableFile> problems = new ArrayList<>(1);
+            try {
+                FileContent<R> content = read(kind, file, problems);
+                return content != null ? (Object) content : problems.get(0);
+            } catch (NoSuchFileException e) {
+                return e;
+            }
+        }).toList();
+        for (Object result : results) {
+            if (result instanceof NoSuchFileException vanished) {
+                throw vanished;
+            }
+        }
+        for (Object result : results) {
+            if (result instanceof FileContent<?> content) {
+                @SuppressWarnings("unchecked")
+                List<R> partRows = (List<R>) content.rows();
+                rows.addAll(partRows);
                 files++;
+            } else {
+                unreadable.add((UnreadableFile) result);
             }
         }
         return files;

@@ -32,12 +32,18 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,9 +51,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and keeps them as daily files under {@code <data-dir>/experiences}, exactly once (see the module README for
  * the argument), compacting closed days and deleting expired ones as it goes.
  *
- * <p>One thread does everything in order: poll, decode, buffer, and for each partition that is due: publish its
- * files, then commit its offsets. Compaction and retention run on the same thread between polls, so they only
- * ever see committed files.
+ * <p>The consumer thread polls, decodes and buffers; a partition's buffer that is due goes to one writer thread,
+ * which publishes its files while the consumer goes on decoding. The consumer thread commits a flush's offsets
+ * only after its files are published. Compaction and retention run on the consumer thread after every pending
+ * flush is published and committed, so they only ever see committed files.
  */
 public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
@@ -64,6 +71,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final SinkStats stats;
     private final Clock clock;
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
+    /** Flushes handed to the writer thread, oldest first; their offsets are committed once they are done. */
+    private final Deque<PendingFlush> pending = new ArrayDeque<>();
+    private final ExecutorService writerThread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Instant watermark = Instant.EPOCH;
@@ -89,7 +99,18 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.stats = new SinkStats(metrics);
         this.clock = clock;
         this.lastMaintenanceMillis = clock.millis();
+        this.writerThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "omega-sink-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
+
+    private record PendingFlush(PartitionBuffer buffer, Future<FlushResult> result) {
+    }
+
+    /** At most this many flushes wait for the writer: beyond it consuming waits, which bounds memory. */
+    private static final int MAX_PENDING_FLUSHES = 8;
 
     static Map<String, Object> consumerProperties(SinkSettings settings) {
         Map<String, Object> props = new HashMap<>();
@@ -132,13 +153,15 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                     accept(record, now);
                 }
                 flushDue(now);
+                commitCompleted(false);
                 if (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
                     maintenance();
                     lastMaintenanceMillis = now;
                 }
             }
-            flush(new ArrayList<>(buffers.keySet()));
+            drain();
         } finally {
+            writerThread.shutdownNow();
             consumer.close();
             deadLetters.close();
             decoder.close();
@@ -146,8 +169,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         }
     }
 
-    /** Compacts closed days and applies retention now. */
+    /**
+     * Compacts closed days and applies retention now. Every pending flush is finished and committed first: the
+     * compactor must only ever see committed files (a merged file is never rewritten by re-consumption).
+     */
     public DayCompactor.Result maintenance() {
+        drain();
         DayCompactor.Result result = compactor.compactClosedDays(watermark);
         try {
             retention.apply();
@@ -181,40 +208,80 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     }
 
     private void flushDue(long now) {
-        List<TopicPartition> due = new ArrayList<>();
-        for (PartitionBuffer buffer : buffers.values()) {
+        for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
             if (buffer.isDue(settings.flushRecords(), settings.flushInterval().toMillis(), now)) {
-                due.add(buffer.partition());
+                submit(buffer);
             }
         }
-        flush(due);
     }
 
-    /** Publishes the buffered files of these partitions, then commits their offsets: in that order, always. */
-    private void flush(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        List<PartitionBuffer> flushed = new ArrayList<>();
-        for (TopicPartition tp : partitions) {
-            PartitionBuffer buffer = buffers.get(tp);
-            if (buffer == null || buffer.isEmpty()) {
-                continue;
-            }
-            try {
-                FlushResult result = writer.write(buffer);
-                stats.flushed(buffer.kind(), result.rows(), result.files().size(), clock.instant());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the files of " + tp + " offsets " + buffer.firstOffset()
-                        + ".." + buffer.lastOffset(), e);
-            }
-            offsets.put(tp, new OffsetAndMetadata(buffer.lastOffset() + 1));
-            flushed.add(buffer);
+    /**
+     * Hands a partition's buffer to the writer thread (which publishes its files) and starts a fresh one, so that
+     * decoding the next records overlaps with writing these. Offsets are committed only once the files are out.
+     */
+    private void submit(PartitionBuffer buffer) {
+        while (pending.size() >= MAX_PENDING_FLUSHES) {
+            commitCompleted(true);
         }
+        buffers.put(buffer.partition(), new PartitionBuffer(buffer.partition(), buffer.kind()));
+        pending.addLast(new PendingFlush(buffer, writerThread.submit(() -> writer.write(buffer))));
+    }
+
+    /**
+     * Commits the offsets of the flushes that are done, oldest first (one writer thread: a partition's flushes finish
+     * in order). With {@code waitForOldest}, first waits for the oldest pending flush.
+     */
+    private void commitCompleted(boolean waitForOldest) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        boolean wait = waitForOldest;
+        while (!pending.isEmpty() && (wait || pending.peekFirst().result().isDone())) {
+            PendingFlush flush = pending.removeFirst();
+            FlushResult result = await(flush);
+            stats.flushed(flush.buffer().kind(), result.rows(), result.files().size(), clock.instant());
+            offsets.put(flush.buffer().partition(), new OffsetAndMetadata(flush.buffer().lastOffset() + 1));
+            wait = false;
+        }
+        commit(offsets);
+    }
+
+    private FlushResult await(PendingFlush flush) {
+        PartitionBuffer b = flush.buffer();
+        try {
+            return flush.result().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write the files of " + b.partition() + " offsets " + b.firstOffset()
+                    + ".." + b.lastOffset() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + b.partition(), e);
+        }
+    }
+
+    /** Flushes every buffer, waits for every pending flush and commits: nothing is left uncommitted. */
+    private void drain() {
+        for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
+            if (!buffer.isEmpty()) {
+                submit(buffer);
+            }
+        }
+        while (!pending.isEmpty()) {
+            commitCompleted(true);
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
         deadLetters.flush();
-        consumer.commitSync(offsets);
-        flushed.forEach(PartitionBuffer::clear);
+        while (true) {
+            try {
+                consumer.commitSync(offsets);
+                return;
+            } catch (WakeupException e) {
+                // close() woke the consumer up while we were not polling; this commit must still happen.
+            }
+        }
     }
 
     /** Stops consuming; the thread in {@link #run()} publishes what is buffered, commits and returns. */
@@ -235,13 +302,26 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Still ours until this returns: publish and commit, so the next owner starts where our files end.
-            flush(partitions);
+            drain();
             partitions.forEach(buffers::remove);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Already someone else's: committing would fail. What we buffered is consumed again by the new owner.
+            // Already someone else's: committing would fail. What we buffered or were writing is consumed again
+            // by the new owner; files our writer still publishes are past the committed offset, and whoever owns
+            // the partition next deletes them on assignment.
+            for (PendingFlush flush : pending) {
+                try {
+                    flush.result().get();
+                } catch (ExecutionException e) {
+                    LOG.warn("A flush of a lost partition failed: {}", e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            pending.clear();
             partitions.forEach(buffers::remove);
         }
 

@@ -1,5 +1,6 @@
 package io.omega.store.format;
 
+import io.omega.store.DoubleMap;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -33,11 +34,22 @@ final class Columns {
     }
 
     /** Avro hands map keys back as Utf8 unless told otherwise; rows always hold Strings. */
+    @SuppressWarnings("unchecked")
     static Map<String, Double> doubleMap(Object value) {
         if (value == null) {
             return Map.of();
         }
         Map<?, ?> raw = (Map<?, ?>) value;
+        boolean plain = true;
+        for (var e : raw.entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Double)) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return DoubleMap.copyOf((Map<String, Double>) raw); // no copy when it is one already
+        }
         Map<String, Double> out = new HashMap<>(raw.size() * 2);
         raw.forEach((k, v) -> out.put(k.toString(), ((Number) v).doubleValue()));
         return out;

@@ -5,13 +5,13 @@ import io.omega.store.ExperienceRow;
 import org.apache.avro.generic.GenericData;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -77,19 +77,22 @@ public final class ParquetFormat implements ExperienceFileFormat {
 
     @Override
     public <R extends ExperienceRow> FileContent<R> read(ExperienceKind<R> kind, Path file) throws IOException {
-        RowCodec<R> codec = kind.codec();
         List<R> rows = new ArrayList<>();
         LocalInputFile input = new LocalInputFile(file);
         Map<String, String> metadata;
         try (ParquetFileReader footer = ParquetFileReader.open(input, FOOTER_ONLY)) {
             metadata = Map.copyOf(footer.getFileMetaData().getKeyValueMetaData());
         }
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input,
-                new PlainParquetConfiguration()).withDataModel(GenericData.get())
-                .withCodecFactory(LocalCodecFactory.INSTANCE).build()) {
-            GenericRecord record;
-            while ((record = reader.read()) != null) {
-                rows.add(codec.fromAvro(record));
+        RowReadSupport<R> support = new RowReadSupport<>(kind);
+        try (ParquetReader<R> reader = new ParquetReader.Builder<R>(input, new PlainParquetConfiguration()) {
+            @Override
+            protected ReadSupport<R> getReadSupport() {
+                return support;
+            }
+        }.withCodecFactory(LocalCodecFactory.INSTANCE).build()) {
+            R row;
+            while ((row = reader.read()) != null) {
+                rows.add(row);
             }
         }
         return new FileContent<>(rows, metadata);
