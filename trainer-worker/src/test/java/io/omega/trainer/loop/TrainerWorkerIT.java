@@ -14,6 +14,7 @@ import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
+import io.omega.testing.kafka.CommittedRecords;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
 import io.omega.trainer.job.CandidateTrainer;
@@ -181,7 +182,7 @@ class TrainerWorkerIT {
         TrainingRequest valid = request("cnn", 3);
         send(valid);
 
-        List<ConsumerRecord<byte[], byte[]>> letters = Topic.read(bootstrap,
+        List<ConsumerRecord<byte[], byte[]>> letters = CommittedRecords.read(bootstrap,
                 Topics.deadLetterTopic(Topics.TRAINING_REQUESTS.name()),
                 r -> java.util.Arrays.equals(r.value(), garbage), 1, SETTLE);
         assertThat(letters).hasSize(1);
@@ -249,14 +250,14 @@ class TrainerWorkerIT {
 
     private List<TrainingResult> results(String requestId, int expected) {
         var decode = serdes.valueDeserializer(TrainingResult.class);
-        return Topic.read(bootstrap, Topics.TRAINING_RESULTS.name(),
+        return CommittedRecords.read(bootstrap, Topics.TRAINING_RESULTS.name(),
                         r -> decode.deserialize(r.topic(), r.value()).getRequestId().equals(requestId), expected, SETTLE)
                 .stream().map(r -> decode.deserialize(r.topic(), r.value())).toList();
     }
 
     private List<RegistryCommand> commands(String version, int expected) {
         var decode = serdes.valueDeserializer(RegistryCommand.class);
-        return Topic.read(bootstrap, Topics.REGISTRY_COMMANDS.name(),
+        return CommittedRecords.read(bootstrap, Topics.REGISTRY_COMMANDS.name(),
                         r -> version.equals(decode.deserialize(r.topic(), r.value()).getVersion()), expected, SETTLE)
                 .stream().map(r -> decode.deserialize(r.topic(), r.value())).toList();
     }

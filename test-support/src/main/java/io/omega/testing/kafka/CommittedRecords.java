@@ -1,4 +1,4 @@
-package io.omega.trainer.loop;
+package io.omega.testing.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,21 +13,27 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads a topic from the beginning as an independent, read-committed consumer would. */
-final class Topic {
+/**
+ * Reads a topic from the beginning as an independent, read-committed consumer would, to check what a service
+ * published: what it wrote in aborted transactions is never seen.
+ */
+public final class CommittedRecords {
 
-    private Topic() {
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    private CommittedRecords() {
     }
 
     /**
-     * The committed records of {@code topic} that {@code filter} keeps: polls until {@code expected} were seen (or
-     * 60 s passed), then {@code settle} longer, so that a duplicate arriving late is still caught.
+     * The records of {@code topic} that {@code filter} keeps: polls until {@code expected} were seen (or 60 s
+     * passed), then {@code settle} longer, so that a duplicate arriving late is still caught. With {@code expected}
+     * 0 it reads for {@code settle} and returns what it saw (to show that nothing came).
      */
-    static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic,
-                                                     Predicate<ConsumerRecord<byte[], byte[]>> filter, int expected,
-                                                     Duration settle) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers, String topic,
+                                                            Predicate<ConsumerRecord<byte[], byte[]>> filter,
+                                                            int expected, Duration settle) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -36,8 +42,8 @@ final class Topic {
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            long settleUntil = Long.MAX_VALUE;
+            long deadline = System.nanoTime() + GIVE_UP.toNanos();
+            long settleUntil = expected == 0 ? System.nanoTime() + settle.toNanos() : Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (filter.test(r)) {
