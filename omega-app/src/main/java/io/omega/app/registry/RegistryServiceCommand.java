@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code omega registry}: the model registry service, until Ctrl-C. */
 @Command(name = "registry", description = {
@@ -26,23 +27,47 @@ public final class RegistryServiceCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException {
         OmegaConfig omega = config.load();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stopped = new CountDownLatch(1);
         RegistryService service = RegistryService.start(omega, new OmegaSerdes(omega.schemaRegistry()),
                 RegistryTopics.catalogue());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
+            stop();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "omega-registry-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.printf("Model registry ready on %s (Kafka %s, %d event(s) replayed); changes %s%n", service.baseUrl(),
+                    omega.kafka().bootstrapServers(), service.client().state().eventsApplied(),
+                    omega.registry().adminToken().isEmpty() ? "disabled: set registry.admin_token" : "need the bearer token");
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            stopRequested.await();
+        } finally {
             service.close();
-            stopped.countDown();
-        }, "omega-registry-shutdown"));
-        out.printf("Model registry ready on %s (Kafka %s, %d event(s) replayed); changes %s%n", service.baseUrl(),
-                omega.kafka().bootstrapServers(), service.client().state().eventsApplied(),
-                omega.registry().adminToken().isEmpty() ? "disabled: set registry.admin_token" : "need the bearer token");
-        out.println("Press Ctrl-C to stop.");
+            closed.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is what stopped us
+        }
+        out.println("Model registry stopped.");
         out.flush();
-        stopped.await();
         return 0;
+    }
+
+    /** Asks a running service to stop, as Ctrl-C does. */
+    void stop() {
+        stopRequested.countDown();
     }
 }
