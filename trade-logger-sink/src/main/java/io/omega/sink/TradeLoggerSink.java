@@ -77,6 +77,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Instant watermark = Instant.EPOCH;
+    /** No compaction before this process has cleaned up what a crashed predecessor left uncommitted. */
+    private boolean cleanedUp;
     private long lastMaintenanceMillis;
 
     public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
@@ -154,7 +156,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 }
                 flushDue(now);
                 commitCompleted(false);
-                if (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
+                if (cleanedUp && now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
                     maintenance();
                     lastMaintenanceMillis = now;
                 }
@@ -335,6 +337,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                     throw new UncheckedIOException("cannot clean up uncommitted files of " + tp, e);
                 }
             }
+            cleanedUp = true;
         }
     }
 }
