@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -86,7 +87,18 @@ public final class RegistryService implements AutoCloseable {
                     new BearerTokenAuth(config.registry().adminToken(), "registry.admin_token"),
                     JsonHttpServer.objectMapper());
             JsonHttpServer http = JsonHttpServer.start(config.registry().host(), config.registry().port(), meters,
-                    routes::addTo);
+                    app -> {
+                        routes.addTo(app);
+                        app.get("/api/health", ctx -> {
+                            boolean up = processor.isRunning();
+                            Map<String, Object> health = new LinkedHashMap<>();
+                            health.put("status", up ? "UP" : "DOWN");
+                            health.put("processor", up ? "running" : "stopped: "
+                                    + (processor.failure() == null ? "closed" : processor.failure().getMessage()));
+                            health.put("events_applied", replica.state().eventsApplied());
+                            ctx.status(up ? 200 : 503).json(health);
+                        });
+                    });
             return new RegistryService(processor, client, http, config.registry().host());
         } catch (RuntimeException e) {
             if (client != null) {

@@ -231,7 +231,11 @@ class RegistryRestIT {
     @Test
     void aCommandNobodyAnswersTimesOutWith504() throws Exception {
         start(TOKEN, 500);
+        assertThat(get("/api/health").body().get("status").asText()).isEqualTo("UP");
         service.processor().close();
+        Answer health = get("/api/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().get("processor").asText()).isEqualTo("stopped: closed");
         Answer timeout = post("/api/models/cnn/rollback", TOKEN, "");
         assertThat(timeout.status()).isEqualTo(504);
         assertThat(timeout.body().get("message").asText()).contains("within 500 ms; is the registry service running?");
