@@ -39,6 +39,9 @@ final class Columns {
         if (value == null) {
             return Map.of();
         }
+        if (value instanceof DoubleMap map) {
+            return map;
+        }
         Map<?, ?> raw = (Map<?, ?>) value;
         boolean plain = true;
         for (var e : raw.entrySet()) {

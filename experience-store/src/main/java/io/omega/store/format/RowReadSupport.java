@@ -205,7 +205,27 @@ final class RowReadSupport<R extends ExperienceRow> extends ReadSupport<R> {
             this.sink = sink;
             GroupType entry = type.getType(0).asGroupType();
             Converter keyConverter = primitive(entry.getType(0).asPrimitiveType(), k -> key = (String) k);
-            Converter valueConverter = primitive(entry.getType(1).asPrimitiveType(), v -> value = ((Number) v).doubleValue());
+            Converter valueConverter = new PrimitiveConverter() {
+                @Override
+                public void addDouble(double v) {
+                    value = v;
+                }
+
+                @Override
+                public void addFloat(float v) {
+                    value = v;
+                }
+
+                @Override
+                public void addLong(long v) {
+                    value = v;
+                }
+
+                @Override
+                public void addInt(int v) {
+                    value = v;
+                }
+            };
             this.keyValue = new GroupConverter() {
                 @Override
                 public Converter getConverter(int fieldIndex) {
@@ -242,21 +262,25 @@ final class RowReadSupport<R extends ExperienceRow> extends ReadSupport<R> {
 
         @Override
         public void end() {
-            sortByKey();
             String[] shared = lastKeys;
-            if (!sameKeys(shared)) {
-                shared = Arrays.copyOf(keys, size);
-                lastKeys = shared;
+            if (sameInstances(shared)) {
+                // the usual case: the same dictionary strings, in the same (sorted) order as the previous row
+                sink.set(DoubleMap.ofSorted(shared, Arrays.copyOf(values, size)));
+                return;
             }
+            sortByKey();
+            // New dictionary strings (a new row group or file) or other names: one new shared key array.
+            shared = Arrays.copyOf(keys, size);
+            lastKeys = shared;
             sink.set(DoubleMap.ofSorted(shared, Arrays.copyOf(values, size)));
         }
 
-        private boolean sameKeys(String[] candidate) {
+        private boolean sameInstances(String[] candidate) {
             if (candidate.length != size) {
                 return false;
             }
             for (int i = 0; i < size; i++) {
-                if (!candidate[i].equals(keys[i])) {
+                if (candidate[i] != keys[i]) {
                     return false;
                 }
             }
