@@ -133,6 +133,11 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         return stats;
     }
 
+    /** The seed's {@code get_stats()}: per kind, total_logged, files_created and last_flush. */
+    public Map<String, io.omega.sink.stats.KindStats> getStats() {
+        return stats.snapshot();
+    }
+
     /** The latest event time seen: days ending more than the grace period before it are compacted. */
     public Instant watermark() {
         return watermark;
