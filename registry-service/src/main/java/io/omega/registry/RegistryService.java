@@ -62,6 +62,7 @@ public final class RegistryService implements AutoCloseable {
         RegistryMetrics metrics = new RegistryMetrics(meters);
         String bootstrap = config.kafka().bootstrapServers();
         installTopics(config, topics);
+        EmbeddedSchemaIds.pin(config.schemaRegistry(), serdes, topics);
 
         RegistryProcessor processor = RegistryProcessor.start(
                 ProcessorSettings.of(bootstrap, config.kafka().clientIdPrefix(), topics),

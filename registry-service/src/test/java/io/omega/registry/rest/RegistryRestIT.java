@@ -47,6 +47,8 @@ class RegistryRestIT {
     private record Answer(int status, JsonNode body, String text) {
     }
 
+    private RegistryTopics topics;
+
     private RegistryService start(String token, long timeoutMs) {
         OmegaConfig config = ConfigLoader.parse("""
                 kafka:
@@ -58,9 +60,12 @@ class RegistryRestIT {
                   admin_token: "%s"
                   command_timeout_ms: %d
                 """.formatted(bootstrap, dataDir, token, timeoutMs), Map.of());
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        service = RegistryService.start(config, new OmegaSerdes(config.schemaRegistry()),
-                new RegistryTopics("rest.registry-commands." + suffix, "rest.registry-events." + suffix));
+        if (topics == null) {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            topics = new RegistryTopics("rest.registry-commands." + suffix, "rest.registry-events." + suffix);
+        }
+        // A new schema-registry client each time, as a new process would have.
+        service = RegistryService.start(config, new OmegaSerdes(config.schemaRegistry()), topics);
         return service;
     }
 
@@ -239,6 +244,22 @@ class RegistryRestIT {
         Answer timeout = post("/api/models/cnn/rollback", TOKEN, "");
         assertThat(timeout.status()).isEqualTo(504);
         assertThat(timeout.body().get("message").asText()).contains("within 500 ms; is the registry service running?");
+    }
+
+    @Test
+    void aRestartedServiceWithAFreshEmbeddedSchemaRegistryReadsItsOwnLog() throws Exception {
+        start(TOKEN, 10_000);
+        register("lstm", "20250124_120000", 60.0);
+        assertThat(post("/api/models/lstm/20250124_120000/promote", TOKEN, "").status()).isEqualTo(200);
+        service.close();
+        service = null;
+
+        start(TOKEN, 10_000);
+        assertThat(service.client().state().eventsApplied()).isEqualTo(2);
+        Answer lstm = get("/api/models/lstm");
+        assertThat(lstm.body().get("production_version").asText()).isEqualTo("20250124_120000");
+        assertThat(post("/api/models/lstm/rollback", TOKEN, "").status()).isEqualTo(409);
+        assertThat(get("/api/health").body().get("events_applied").asInt()).isEqualTo(3);
     }
 
     @Test
