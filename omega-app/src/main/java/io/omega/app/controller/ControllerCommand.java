@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code omega controller}: the self-learning controller until Ctrl-C: live monitoring and rollback, the promotion
@@ -33,10 +34,19 @@ public final class ControllerCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         Path stateDir = loaded.storage().dataDir().resolve("controller");
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // The JVM exits when the hooks return: this one waits until the applications have committed and closed.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                closed.await(40, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "omega-controller-shutdown"));
         try (ControllerService controller = new ControllerService(loaded, new OmegaSerdes(loaded.schemaRegistry()),
                 stateDir)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "omega-controller-shutdown"));
             controller.start();
             var s = loaded.selfLearning();
             out.printf("Controller on %s: self-learning %s, manual approval %s, auto-rollback %s, window %d trades, "
@@ -46,7 +56,9 @@ public final class ControllerCommand implements Callable<Integer> {
                     s.minTradesBeforeRetrain(), s.retrainIntervalHours());
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            stopped.await();
+            stopRequested.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

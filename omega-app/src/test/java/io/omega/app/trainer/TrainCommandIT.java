@@ -1,0 +1,119 @@
+package io.omega.app.trainer;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omega.app.Main;
+import io.omega.config.ConfigLoader;
+import io.omega.config.OmegaConfig;
+import io.omega.registry.RegistryService;
+import io.omega.registry.RegistryTopics;
+import io.omega.registry.client.RegistryClient;
+import io.omega.registry.model.ModelStatus;
+import io.omega.registry.model.ModelVersion;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicInstaller;
+import io.omega.schemas.topic.Topics;
+import io.omega.testing.kafka.KafkaBrokerExtension;
+import io.omega.testing.kafka.KafkaTestBroker;
+import io.omega.testing.registry.ApicurioRegistryExtension;
+import io.omega.testing.registry.ApicurioRegistryProcess;
+import io.omega.trainer.testing.SyntheticExperience;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code omega train} as an operator runs it: experience files on disk, a real broker, a real Apicurio registry,
+ * and the model registry service in another client's hands. The command and the service share nothing but Kafka
+ * and the schema registry, as separate processes would.
+ */
+@ExtendWith({KafkaBrokerExtension.class, ApicurioRegistryExtension.class})
+class TrainCommandIT {
+
+    private static final Pattern MODEL_LINE = Pattern.compile("Model +cnn (\\d{8}_\\d{6})");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void trainsWithAProgressBarPrintsTheMetricsAndRegistersTheCandidate(KafkaTestBroker kafka,
+                                                                         ApicurioRegistryProcess schemas) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            new TopicInstaller(admin, 3, (short) 1, Duration.ofSeconds(30)).install(Topics.all());
+        }
+        SyntheticExperience.writeMinuteBars(dataDir, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(400)),
+                400, 11);
+        Path configFile = dataDir.resolve("config.yaml");
+        Files.writeString(configFile, """
+                kafka:
+                  bootstrap_servers: "%s"
+                schema_registry:
+                  mode: url
+                  url: "%s"
+                storage:
+                  data_dir: "%s"
+                registry:
+                  port: 0
+                """.formatted(kafka.bootstrapServers(), schemas.registryApiUrl(), dataDir));
+        OmegaConfig config = ConfigLoader.load(configFile, Map.of());
+
+        try (RegistryService registry = RegistryService.start(config, new OmegaSerdes(config.schemaRegistry()),
+                RegistryTopics.catalogue())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = cli.execute("train", "--config", configFile.toString(), "--model-type", "cnn", "--days-back", "2",
+                    "--epochs", "2", "--batch-size", "32", "--window-size", "20", "--prediction-horizon", "5",
+                    "--target-type", "direction", "--register");
+
+            assertThat(exit).as(err.toString()).isZero();
+            Matcher model = MODEL_LINE.matcher(out.toString());
+            assertThat(model.find()).as(out.toString()).isTrue();
+            String version = model.group(1);
+            assertThat(out.toString()).contains("Artifact   " + dataDir.resolve("models/cnn/cnn_" + version + ".zip"))
+                    .contains("val_accuracy").contains("test_f1")
+                    .contains("Registered cnn " + version + " as a candidate");
+
+            try (RegistryClient reader = RegistryClient.start(config, new OmegaSerdes(config.schemaRegistry()), "it",
+                    new SimpleMeterRegistry())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                List<ModelVersion> models = reader.list("cnn");
+                while (models.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    models = reader.list("cnn");
+                }
+                assertThat(models).extracting(ModelVersion::version).containsExactly(version);
+                assertThat(models.get(0).status()).isEqualTo(ModelStatus.CANDIDATE);
+            }
+        }
+    }
+
+    @Test
+    void aBadTargetTypeIsRefusedWithTheFlagNamed() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("train", "--model-type", "cnn", "--target-type", "sideways");
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("--target-type must be direction, return or outcome, got 'sideways'");
+    }
+}

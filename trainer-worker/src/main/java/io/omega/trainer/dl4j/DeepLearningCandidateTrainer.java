@@ -1,0 +1,166 @@
+package io.omega.trainer.dl4j;
+
+import io.omega.config.TrainingConfig;
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.learning.artifact.ModelMetadata;
+import io.omega.learning.artifact.SavedModel;
+import io.omega.learning.dataset.ChronologicalSplitter;
+import io.omega.learning.dataset.DatasetBuilder;
+import io.omega.learning.dataset.DatasetSpec;
+import io.omega.learning.dataset.DatasetSplit;
+import io.omega.learning.dataset.FeatureNormalizer;
+import io.omega.learning.dataset.NormalizationStats;
+import io.omega.learning.dataset.WindowTensors;
+import io.omega.learning.dataset.WindowedDataset;
+import io.omega.learning.model.ClassificationMetrics;
+import io.omega.learning.model.EpochProgress;
+import io.omega.learning.model.InputShape;
+import io.omega.learning.model.ModelFactory;
+import io.omega.learning.model.ModelTrainer;
+import io.omega.learning.model.ModelType;
+import io.omega.learning.model.NativeRuntime;
+import io.omega.learning.model.NetworkSettings;
+import io.omega.learning.model.OutputKind;
+import io.omega.learning.model.TrainOptions;
+import io.omega.learning.model.TrainingListener;
+import io.omega.learning.model.TrainingResult;
+import io.omega.trainer.job.CandidateTrainer;
+import io.omega.trainer.job.TrainedCandidate;
+import io.omega.trainer.job.TrainingJob;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * A training run on Deeplearning4j, from the experience files to a saved, checksummed model: load the production
+ * decisions of the last days, build windows, split chronologically with a purge gap, fit the normalisation on the
+ * training part, train with early stopping, save zip and metadata. The seed's trainer, end to end.
+ */
+public final class DeepLearningCandidateTrainer implements CandidateTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepLearningCandidateTrainer.class);
+
+    private final TrainingConfig defaults;
+    private final TrainingRows rows;
+    private final ModelArtifactStore artifacts;
+    private final Path dataDir;
+    private final Consumer<EpochProgress> progress;
+
+    /**
+     * @param defaults  the {@code training} section: learning rate, patience, seed and split fractions (a request
+     *                  names the rest)
+     * @param progress  told of every epoch (the CLI draws its progress bar from it)
+     */
+    public DeepLearningCandidateTrainer(TrainingConfig defaults, TrainingRows rows, ModelArtifactStore artifacts,
+                                        Path dataDir, Consumer<EpochProgress> progress) {
+        NativeRuntime.ensureConfigured();
+        this.defaults = defaults;
+        this.rows = rows;
+        this.artifacts = artifacts;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.progress = progress;
+    }
+
+    @Override
+    public TrainedCandidate train(TrainingJob job) {
+        ModelType type = ModelType.parse(job.modelType());
+        TrainingRows.Loaded loaded = rows.load(job.daysBack());
+        if (loaded.rows().isEmpty()) {
+            throw new IllegalStateException("no decisions logged in the last " + job.daysBack() + " day(s) under "
+                    + dataDir.resolve("experiences") + " (" + loaded.filesRead() + " files read, "
+                    + loaded.shadowSkipped() + " shadow decisions left out)");
+        }
+        if (loaded.features().isEmpty()) {
+            throw new IllegalStateException("no market feature is present in at least "
+                    + (int) (TrainingRows.MIN_FEATURE_COVERAGE * 100) + " % of the " + loaded.rows().size() + " decisions");
+        }
+        TrainingConfig.TargetType target = TrainingConfig.TargetType.valueOf(job.targetType().name());
+        DatasetSpec spec = DatasetSpec.of(loaded.features(), defaults).withWindow(job.windowSize(), job.predictionHorizon())
+                .withTarget(target);
+        WindowedDataset dataset = new DatasetBuilder().buildFromLogs(loaded.rows(), spec);
+        DatasetSplit split = new ChronologicalSplitter().trainTestSplit(dataset);
+        NormalizationStats stats = new FeatureNormalizer().fit(dataset, split.train());
+
+        NetworkSettings network = NetworkSettings.from(defaults);
+        OutputKind kind = dataset.isClassification() ? OutputKind.CLASSIFICATION : OutputKind.REGRESSION;
+        int outputs = dataset.isClassification() ? dataset.classes().size() : 1;
+        MultiLayerNetwork model = new ModelFactory(network).buildModel(type,
+                new InputShape(spec.windowSize(), spec.features().size()), outputs, kind);
+        TrainOptions options = new TrainOptions(job.epochs(), job.batchSize(), defaults.earlyStoppingPatience(),
+                defaults.seed());
+        LOG.info("training {} on {} windows ({} train / {} validation / {} test), {} features, window {}, horizon {}",
+                type.id(), dataset.samples().size(), split.train().size(), split.validation().size(),
+                split.test().size(), spec.features().size(), spec.windowSize(), spec.predictionHorizon());
+        TrainingResult result = new ModelTrainer(new WindowTensors(network.dataType()))
+                .train(model, split, stats, options, new StopOnInterrupt(progress));
+
+        Map<String, Object> config = trainingConfig(job, network);
+        SavedModel saved = artifacts.saveModel(type, model, ModelMetadata.of(type, split, stats, result, config));
+        Map<String, String> configText = new LinkedHashMap<>();
+        config.forEach((k, v) -> configText.put(k, String.valueOf(v)));
+        return new TrainedCandidate(type.id(), saved.version(), dataDir.relativize(saved.zip().toAbsolutePath()
+                .normalize()).toString(), saved.metadata().sha256(), metrics(result), configText,
+                dataset.firstTime(), dataset.lastTime());
+    }
+
+    private Map<String, Object> trainingConfig(TrainingJob job, NetworkSettings network) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("request_id", job.requestId());
+        config.put("days_back", job.daysBack());
+        config.put("epochs", job.epochs());
+        config.put("batch_size", job.batchSize());
+        config.put("window_size", job.windowSize());
+        config.put("prediction_horizon", job.predictionHorizon());
+        config.put("target_type", job.targetType().name().toLowerCase(Locale.ROOT));
+        config.put("learning_rate", network.learningRate());
+        config.put("early_stopping_patience", defaults.earlyStoppingPatience());
+        config.put("seed", defaults.seed());
+        return config;
+    }
+
+    /** Validation and test metrics as the registry keeps them: {@code val_accuracy}, {@code test_f1}, ... */
+    static Map<String, Double> metrics(TrainingResult result) {
+        Map<String, Double> m = new HashMap<>();
+        put(m, "val_", result.validation());
+        put(m, "test_", result.test());
+        m.put("best_epoch", (double) result.bestEpoch());
+        m.put("epochs_run", (double) result.epochsRun());
+        return m;
+    }
+
+    private static void put(Map<String, Double> into, String prefix, ClassificationMetrics metrics) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("accuracy", metrics.accuracy());
+        values.put("precision", metrics.precision());
+        values.put("recall", metrics.recall());
+        values.put("f1", metrics.f1());
+        values.put("loss", metrics.loss());
+        values.put("mse", metrics.meanSquaredError());
+        values.put("samples", (double) metrics.samples());
+        values.forEach((k, v) -> {
+            // The registry refuses non-finite metrics; an undefined one (no positive prediction) is left out.
+            if (v != null && Double.isFinite(v)) {
+                into.put(prefix + k, v);
+            }
+        });
+    }
+
+    /** Lets an abandoned run stop at the next epoch: Deeplearning4j does not look at interrupts itself. */
+    private record StopOnInterrupt(Consumer<EpochProgress> progress) implements TrainingListener {
+        @Override
+        public void onEpoch(EpochProgress epoch) {
+            progress.accept(epoch);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("training abandoned after epoch " + epoch.epoch());
+            }
+        }
+    }
+}

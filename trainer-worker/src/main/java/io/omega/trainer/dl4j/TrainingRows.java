@@ -1,0 +1,72 @@
+package io.omega.trainer.dl4j;
+
+import io.omega.learning.dataset.MarketRow;
+import io.omega.store.DecisionRow;
+import io.omega.store.ExecutionRow;
+import io.omega.store.ExperienceKind;
+import io.omega.store.ExperienceStore;
+import io.omega.store.OutcomeRow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a training run learns from: the production decisions of the last days (shadow decisions repeat the same
+ * market features and are left out), each with the PnL of the trade it opened, when there was one and it closed.
+ */
+public final class TrainingRows {
+
+    /** A feature must be present in at least this share of rows to be used; rarer ones would break every window. */
+    static final double MIN_FEATURE_COVERAGE = 0.9;
+
+    private final ExperienceStore store;
+
+    public TrainingRows(ExperienceStore store) {
+        this.store = store;
+    }
+
+    /** Rows in time order per symbol, and the features chosen from them. */
+    public record Loaded(List<MarketRow> rows, List<String> features, int filesRead, int shadowSkipped) {
+    }
+
+    public Loaded load(int daysBack) {
+        var decisions = store.load(ExperienceKind.DECISIONS, daysBack).requireComplete();
+        Map<String, Double> pnlByDecision = pnlByDecision(daysBack);
+        List<MarketRow> rows = new ArrayList<>();
+        int shadow = 0;
+        Map<String, Integer> featureCounts = new TreeMap<>();
+        for (DecisionRow d : decisions.rows()) {
+            if (d.isShadow()) {
+                shadow++;
+                continue;
+            }
+            d.marketFeatures().keySet().forEach(f -> featureCounts.merge(f, 1, Integer::sum));
+            rows.add(new MarketRow(d.symbol(), d.eventTime(), d.price(), d.marketFeatures(), pnlByDecision.get(d.id())));
+        }
+        int needed = (int) Math.ceil(rows.size() * MIN_FEATURE_COVERAGE);
+        List<String> features = featureCounts.entrySet().stream().filter(e -> e.getValue() >= needed)
+                .map(Map.Entry::getKey).toList();
+        return new Loaded(rows, features, decisions.filesRead(), shadow);
+    }
+
+    private Map<String, Double> pnlByDecision(int daysBack) {
+        // An outcome can close a trade opened just before the window: read one day more of executions.
+        Map<String, String> decisionByTrade = new HashMap<>();
+        for (ExecutionRow e : store.load(ExperienceKind.EXECUTIONS, daysBack + 1).rows()) {
+            if (e.tradeId() != null && e.decisionId() != null) {
+                decisionByTrade.put(e.tradeId(), e.decisionId());
+            }
+        }
+        Map<String, Double> pnl = new HashMap<>();
+        for (OutcomeRow o : store.load(ExperienceKind.OUTCOMES, daysBack + 1).rows()) {
+            String decision = decisionByTrade.get(o.tradeId());
+            if (decision != null) {
+                pnl.put(decision, o.pnl());
+            }
+        }
+        return pnl;
+    }
+}
