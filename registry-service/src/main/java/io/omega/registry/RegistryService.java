@@ -11,6 +11,7 @@ import io.omega.config.OmegaConfig;
 import io.omega.http.BearerTokenAuth;
 import io.omega.http.JsonHttpServer;
 import io.omega.registry.client.ClientSettings;
+import io.omega.registry.client.EmbeddedSchemaIds;
 import io.omega.registry.client.RegistryClient;
 import io.omega.registry.command.CommandDecider;
 import io.omega.registry.command.DataDirArtifactVerifier;

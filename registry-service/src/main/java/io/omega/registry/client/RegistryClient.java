@@ -80,6 +80,7 @@ public final class RegistryClient implements AutoCloseable {
      * another service (the trainer, the controller) uses. {@code serdes} must be the one instance the JVM shares.
      */
     public static RegistryClient start(OmegaConfig config, OmegaSerdes serdes, String clientName, MeterRegistry meters) {
+        EmbeddedSchemaIds.pin(config.schemaRegistry(), serdes, RegistryTopics.catalogue());
         return start(new ClientSettings(config.kafka().bootstrapServers(),
                         config.kafka().clientIdPrefix() + "-" + clientName, RegistryTopics.catalogue(),
                         Duration.ofMillis(config.registry().commandTimeoutMs())),

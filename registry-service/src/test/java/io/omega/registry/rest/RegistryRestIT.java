@@ -7,7 +7,9 @@ import io.omega.config.OmegaConfig;
 import io.omega.registry.RegistryService;
 import io.omega.registry.RegistryTopics;
 import io.omega.registry.TestArtifacts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.registry.client.ModelRegistration;
+import io.omega.registry.client.RegistryClient;
 import io.omega.schemas.event.RegistryEventType;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.testing.kafka.KafkaBrokerExtension;
@@ -260,6 +262,26 @@ class RegistryRestIT {
         assertThat(lstm.body().get("production_version").asText()).isEqualTo("20250124_120000");
         assertThat(post("/api/models/lstm/rollback", TOKEN, "").status()).isEqualTo(409);
         assertThat(get("/api/health").body().get("events_applied").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aClientWithItsOwnEmbeddedSchemaRegistryGetsItsAnswers() {
+        // As a separate CLI process would: the catalogue's topics, a schema-registry client of its own.
+        topics = RegistryTopics.catalogue();
+        OmegaConfig config = ConfigLoader.parse("kafka:\n  bootstrap_servers: \"" + bootstrap + "\"\n", Map.of());
+        start(TOKEN, 10_000);
+        TestArtifacts.Artifact a = new TestArtifacts(dataDir).write("cnn", "20250124_120000");
+        try (RegistryClient cli = RegistryClient.start(config, new OmegaSerdes(config.schemaRegistry()), "cli",
+                new SimpleMeterRegistry())) {
+            assertThat(cli.registerModel(new ModelRegistration("cnn", "20250124_120000", a.uri(), a.sha256(), Map.of(),
+                    Map.of("win_rate", 57.0), null, null), "trainer", "nightly").getEventType())
+                    .isEqualTo(RegistryEventType.REGISTERED);
+            assertThat(cli.promoteToProduction("cnn", "20250124_120000", "alice", "first").getEventType())
+                    .isEqualTo(RegistryEventType.PROMOTED);
+            assertThat(cli.getCurrentProductionModel("cnn").orElseThrow().version()).isEqualTo("20250124_120000");
+            assertThat(cli.unreadableEvents()).isZero();
+        }
+        assertThat(service.client().getCurrentProductionModel("cnn").orElseThrow().version()).isEqualTo("20250124_120000");
     }
 
     @Test
