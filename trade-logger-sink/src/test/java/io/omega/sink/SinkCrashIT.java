@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exactly-once claim under SIGKILL: the sink runs as its own JVM ({@link SinkMain}), against the shared
- * broker and the real schema registry; while 50,000 events are produced it is killed with SIGKILL at 5 random
- * moments and restarted each time. Afterwards the files hold exactly 50,000 rows with 50,000 distinct ids, and
+ * broker and the real schema registry; while 50,000 events (and 3 undecodable records) are produced it is killed
+ * with SIGKILL at 5 random moments and restarted each time. Afterwards the files hold exactly 50,000 rows with 50,000 distinct ids, and
  * DuckDB, reading the directory on its own, agrees on counts and sums.
  */
 @ExtendWith({KafkaBrokerExtension.class, ApicurioRegistryExtension.class})
@@ -87,6 +87,16 @@ class SinkCrashIT {
         String group = "sink-crash-" + UUID.randomUUID();
         kafka.startGroupAtEnd(group);
         Map<TopicPartition, Long> start = kafka.endOffsets(SinkTopic.names());
+        Map<TopicPartition, Long> dlqStart = kafka.endOffsets(List.of(Topics.deadLetterTopic(Topics.DECISIONS.name())));
+        // Three records nobody can decode, among the events: they go to the dead-letter topic, not into files.
+        List<byte[]> undecodable = List.of("not avro".getBytes(StandardCharsets.UTF_8),
+                new byte[]{0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4}, new byte[]{0, 0, 0, 0, 1});
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            for (byte[] value : undecodable) {
+                producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), "BTC-USDT-SWAP".getBytes(StandardCharsets.UTF_8),
+                        value)).get();
+            }
+        }
         Path data = dir.resolve("data");
         Path config = dir.resolve("sink.yaml");
         Files.writeString(config, """
@@ -123,7 +133,7 @@ class SinkCrashIT {
             producing.get(120, TimeUnit.SECONDS);
             Map<TopicPartition, Long> end = kafka.endOffsets(SinkTopic.names());
             assertThat(end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum())
-                    .isEqualTo(EVENTS);
+                    .isEqualTo(EVENTS + undecodable.size());
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!kafka.caughtUp(group, end)) {
                 assertThat(sink.isAlive()).as("sink process alive; log:%n%s", tail(log)).isTrue();
@@ -183,6 +193,14 @@ class SinkCrashIT {
                 assertThat(rs.getDouble(2)).isEqualTo(expected.pnlSum);
             }
         }
+        // Dead letters are at least once (a kill between sending one and committing sends it again): every
+        // undecodable record is there, unchanged, with the reason, and nothing else is.
+        var dlq = kafka.readFrom(Topics.deadLetterTopic(Topics.DECISIONS.name()), dlqStart);
+        assertThat(dlq.stream().map(r -> java.util.HexFormat.of().formatHex(r.value())).distinct().sorted().toList())
+                .isEqualTo(undecodable.stream().map(v -> java.util.HexFormat.of().formatHex(v)).sorted().toList());
+        assertThat(dlq).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("omega.dlq.error").value(),
+                StandardCharsets.UTF_8)).contains("from topic omega.decisions"));
+
         System.out.printf("crash test: seed %d, %d kills, %d rows; sink log:%n%s%n", seed, kills, ids.size(), tail(log));
     }
 

@@ -1,5 +1,6 @@
 package io.omega.sink.decode;
 
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.store.ExperienceRow;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,12 +25,32 @@ public final class EventDecoder implements AutoCloseable {
     }
 
     private final Map<String, Deserializer<?>> deserializers = new HashMap<>();
+    private final Map<String, Class<?>> types = new HashMap<>();
+    private final boolean checked;
 
+    /**
+     * With a registry at a URL, the sink builds its own Apicurio deserializers from the shared serde settings plus
+     * {@link IdentityCachingDatumProvider} (decoding twice as fast); with the embedded registry it must use the
+     * serdes' own, which share the in-memory registry with the producers of this JVM.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public EventDecoder(OmegaSerdes serdes) {
+        Map<String, Object> settings = serdes.serdeConfig();
+        boolean registryAtUrl = settings.containsKey("apicurio.registry.url");
         for (SinkTopic topic : SinkTopic.ALL) {
-            deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
+            types.put(topic.topic(), topic.eventType());
+            if (registryAtUrl) {
+                Map<String, Object> props = new HashMap<>(settings);
+                props.put("apicurio.registry.deserializer.value.return-class", topic.eventType().getName());
+                props.put("apicurio.registry.avro-datum-provider", IdentityCachingDatumProvider.class.getName());
+                AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+                deserializer.configure(props, false);
+                deserializers.put(topic.topic(), deserializer);
+            } else {
+                deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
+            }
         }
+        this.checked = registryAtUrl;
     }
 
     public ExperienceRow decode(ConsumerRecord<byte[], byte[]> record) {
@@ -41,11 +62,25 @@ public final class EventDecoder implements AutoCloseable {
             throw new UndecodableRecordException("empty value (a tombstone) on " + record.topic()
                     + ": experience topics carry only events", null);
         }
+        String what = types.get(record.topic()).getSimpleName();
+        byte[] data = record.value();
+        if (checked && (data.length < 5 || data[0] != 0)) {
+            // The serdes' own deserializer says this itself; ours is Apicurio's, which would not name the topic.
+            throw new UndecodableRecordException("cannot decode a " + what + " from topic " + record.topic()
+                    + ": not in the schema-registry wire format (" + data.length + " bytes, first byte "
+                    + (data.length == 0 ? "none" : String.format("0x%02x", data[0])) + ")", null);
+        }
         Object event;
         try {
-            event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+            event = deserializer.deserialize(record.topic(), record.headers(), data);
         } catch (RuntimeException e) {
-            throw new UndecodableRecordException(e.getMessage(), e);
+            String message = checked ? "cannot decode a " + what + " from topic " + record.topic() + ": " + e.getMessage()
+                    : e.getMessage();
+            throw new UndecodableRecordException(message, e);
+        }
+        if (event != null && !types.get(record.topic()).isInstance(event)) {
+            throw new UndecodableRecordException("cannot decode a " + what + " from topic " + record.topic()
+                    + ": got a " + event.getClass().getName(), null);
         }
         if (!(event instanceof SpecificRecord)) {
             throw new UndecodableRecordException("decoded to " + event + ", not an event", null);

@@ -17,6 +17,7 @@ import io.omega.store.DecisionRow;
 import io.omega.store.ExperienceKind;
 import io.omega.store.format.AtomicFiles;
 import io.omega.store.format.ParquetFormat;
+import io.omega.testing.registry.ApicurioRegistryProcess;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,7 +47,8 @@ import java.util.stream.Stream;
  * (zstd, fsync, atomic rename); the raw writer gets its Avro records ready-made in memory, the sink has to fetch,
  * decode and map them first. Rounds alternate the two sides; the ratio is taken per round and its median reported.
  *
- * <pre>java -cp "$(cat cp.txt):target/classes:target/test-classes" io.omega.sink.bench.SinkThroughputBench [records] [rounds] [flushRecords]</pre>
+ * <pre>java -Domega.test.registry.dir=target/apicurio-registry -cp "$(cat cp.txt):target/classes:target/test-classes" \
+ *     io.omega.sink.bench.SinkThroughputBench [records] [rounds] [flushRecords] [url|embedded]</pre>
  */
 public final class SinkThroughputBench {
 
@@ -54,13 +56,19 @@ public final class SinkThroughputBench {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int flushRecords = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        boolean registryAtUrl = args.length <= 3 || !"embedded".equals(args[3]);
         Path work = Files.createTempDirectory("sink-bench-");
+        // A deployed sink decodes through a registry at a URL: the real Apicurio Registry, as in the crash test
+        // (needs -Domega.test.registry.dir=target/apicurio-registry). "embedded" uses the in-memory registry.
+        ApicurioRegistryProcess registry = registryAtUrl ? ApicurioRegistryProcess.start() : null;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.loopback(work.resolve("kafka")))) {
             String bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 new TopicInstaller(admin, 3, (short) 1, Duration.ofSeconds(30)).install(Topics.all());
             }
-            OmegaSerdes serdes = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
+            OmegaSerdes serdes = new OmegaSerdes(registryAtUrl
+                    ? new SchemaRegistryConfig(RegistryMode.URL, registry.registryApiUrl(), true)
+                    : new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
             List<Decision> decisions = decisions(records);
             produce(bootstrap, serdes, decisions);
             // The raw side's input: the rows the sink will write, as Avro records, 3 partitions as on the topic.
@@ -72,20 +80,29 @@ public final class SinkThroughputBench {
             }
             ParquetFormat parquet = new ParquetFormat(CompressionCodecName.ZSTD);
             List<Double> ratios = new ArrayList<>();
-            System.out.printf("records %,d, flush_records %,d, zstd, %d rounds%n", records, flushRecords, rounds);
-            System.out.println("| round | raw parquet-avro (rows/s) | sink Kafka -> Parquet (rows/s) | ratio |");
-            System.out.println("|---|---|---|---|");
+            System.out.printf("records %,d, flush_records %,d, zstd, %d rounds, schema registry %s%n", records,
+                    flushRecords, rounds, registryAtUrl ? "Apicurio at a URL" : "embedded");
+            System.out.println("| round | raw parquet-avro (rows/s) | sink Kafka -> Parquet (rows/s) | ratio | raw rows per CPU-s | sink rows per CPU-s (JVM incl. broker) |");
+            System.out.println("|---|---|---|---|---|---|");
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int round = 1; round <= rounds; round++) {
+                long cpu0 = os.getProcessCpuTime();
                 double raw = raw(parquet, perPartition, flushRecords, work.resolve("raw-" + round));
+                long cpu1 = os.getProcessCpuTime();
                 double sink = sink(bootstrap, serdes, parquet, records, flushRecords, work.resolve("sink-" + round), round);
+                long cpu2 = os.getProcessCpuTime();
                 ratios.add(sink / raw);
-                System.out.printf("| %d | %,.0f | %,.0f | %.1f %% |%n", round, raw, sink, 100 * sink / raw);
+                System.out.printf("| %d | %,.0f | %,.0f | %.1f %% | %,.0f | %,.0f |%n", round, raw, sink, 100 * sink / raw,
+                        records / ((cpu1 - cpu0) / 1e9), records / ((cpu2 - cpu1) / 1e9));
                 deleteTree(work.resolve("raw-" + round));
                 deleteTree(work.resolve("sink-" + round));
             }
             ratios.sort(Comparator.naturalOrder());
             System.out.printf("median ratio %.1f %%%n", 100 * ratios.get(ratios.size() / 2));
         } finally {
+            if (registry != null) {
+                registry.close();
+            }
             deleteTree(work);
         }
     }

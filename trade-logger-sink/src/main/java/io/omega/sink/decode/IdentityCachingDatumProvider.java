@@ -1,0 +1,39 @@
+package io.omega.sink.decode;
+
+import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
+import org.apache.avro.Schema;
+import org.apache.avro.io.DatumReader;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Apicurio's datum provider, minus its per-record cost: {@code DefaultAvroDatumProvider.createDatumReader}
+ * computes the writer schema's parsing-form fingerprint for every record to find its cached reader, which was half
+ * of the sink's decoding time. The schema resolver hands out one {@link Schema} instance per registry id, so the
+ * reader is cached here by that instance.
+ */
+public final class IdentityCachingDatumProvider<T> extends DefaultAvroDatumProvider<T> {
+
+    /** Distinct writer schemas are few; this only guards against a resolver that stops reusing instances. */
+    private static final int MAX_CACHED = 1024;
+
+    private final Map<Schema, DatumReader<T>> readers = new IdentityHashMap<>();
+
+    public IdentityCachingDatumProvider() {
+        super();
+    }
+
+    @Override
+    public synchronized DatumReader<T> createDatumReader(Schema schema) {
+        DatumReader<T> reader = readers.get(schema);
+        if (reader == null) {
+            if (readers.size() >= MAX_CACHED) {
+                readers.clear();
+            }
+            reader = super.createDatumReader(schema);
+            readers.put(schema, reader);
+        }
+        return reader;
+    }
+}
