@@ -5,6 +5,10 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.omega.config.RegistryMode;
 import io.omega.config.SchemaRegistryConfig;
+import io.omega.schemas.topic.TopicSpec;
+import io.omega.schemas.topic.Topics;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -15,6 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every Kafka serde of the project, from one place. Values are Avro in the Confluent wire format (byte 0, the
@@ -33,7 +38,26 @@ public final class OmegaSerdes {
 
     public OmegaSerdes(SchemaRegistryConfig config) {
         this.config = config;
-        this.embedded = config.mode() == RegistryMode.EMBEDDED ? new InMemoryRegistryClient() : null;
+        if (config.mode() == RegistryMode.EMBEDDED) {
+            InMemoryRegistryClient registry = new InMemoryRegistryClient();
+            registerCatalogue(registry);
+            this.embedded = registry;
+        } else {
+            this.embedded = null;
+        }
+    }
+
+    /**
+     * An embedded registry hands out ids in the order schemas arrive and forgets them with the JVM. Registering
+     * every record topic's schema first, in catalogue order, gives every instance, in this JVM or the next, the
+     * same ids for the same schemas: a restarted service reads what it wrote before, and two components of one
+     * JVM read each other's records. (Across processes a real registry, mode {@code url}, is the proper answer.)
+     */
+    private static void registerCatalogue(InMemoryRegistryClient registry) {
+        for (TopicSpec topic : Topics.recordTopics()) {
+            Schema schema = SpecificData.get().getSchema(topic.valueType());
+            registry.createSchema("AVRO", null, topic.name() + "-value", null, null, false, schema.toString(), Set.of());
+        }
     }
 
     /** The Apicurio settings every serde of this instance uses. */

@@ -10,7 +10,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,29 @@ class RegisteredSchemaSerializerTest {
         var reader = serdes.valueDeserializer(SpecificRecord.class);
         assertThat(reader.deserialize(Topics.DECISIONS.name(), largeBytes)).isEqualTo(large);
         assertThat(reader.deserialize(Topics.DECISIONS.name(), smallBytes)).isEqualTo(small);
+    }
+
+    @Test
+    void everyEmbeddedRegistryGivesTheSameIdsWhateverTheOrderOfUse() {
+        OmegaSerdes first = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
+        OmegaSerdes second = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
+        List<Sample> samples = SampleRecords.all();
+        Map<String, byte[]> written = new java.util.HashMap<>();
+        for (Sample sample : samples) {
+            written.put(sample.topic(), first.valueSerializer(SpecificRecord.class).serialize(sample.topic(), sample.record()));
+        }
+        Set<Integer> ids = new java.util.HashSet<>();
+        for (int i = samples.size() - 1; i >= 0; i--) { // the other instance uses them in the opposite order
+            Sample sample = samples.get(i);
+            byte[] bytes = second.valueSerializer(SpecificRecord.class).serialize(sample.topic(), sample.record());
+            assertThat(java.util.Arrays.copyOf(bytes, 5)).as(sample.topic())
+                    .isEqualTo(java.util.Arrays.copyOf(written.get(sample.topic()), 5));
+            assertThat(second.valueDeserializer(SpecificRecord.class).deserialize(sample.topic(), written.get(sample.topic())))
+                    .isEqualTo(sample.record());
+            ids.add(java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt());
+        }
+        // one id per record type, from the catalogue's first registrations
+        assertThat(ids).allSatisfy(id -> assertThat(id).isBetween(1, 9));
     }
 
     @Test

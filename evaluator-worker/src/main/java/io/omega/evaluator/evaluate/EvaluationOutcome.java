@@ -1,0 +1,18 @@
+package io.omega.evaluator.evaluate;
+
+import io.omega.learning.metrics.Recommendation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The seed's {@code evaluate_model} result: the candidate and (when there is one) production, scored on the same
+ * bars of the same walk-forward window, and the recommendation for the candidate.
+ *
+ * @param bars        bars in the window on which both models had a prediction
+ * @param barMillis   the bar length the Sharpe ratio is annualised by (365 × bars per day)
+ */
+public record EvaluationOutcome(String symbol, Instant from, Instant to, int bars, long barMillis,
+                                ModelEvaluation candidate, Optional<ModelEvaluation> production,
+                                Recommendation recommendation) {
+}

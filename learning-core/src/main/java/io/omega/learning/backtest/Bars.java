@@ -1,0 +1,40 @@
+package io.omega.learning.backtest;
+
+/**
+ * OHLC bars in columns (one primitive array per field) so the backtest loop reads them without boxing.
+ * The arrays are not copied: callers hand them over and must not change them afterwards.
+ *
+ * @param timeMillis bar open time, epoch milliseconds, strictly increasing
+ */
+public record Bars(long[] timeMillis, double[] open, double[] high, double[] low, double[] close) {
+
+    public Bars {
+        if (timeMillis == null || open == null || high == null || low == null || close == null) {
+            throw new IllegalArgumentException("bars: none of timeMillis, open, high, low, close may be null");
+        }
+        int n = timeMillis.length;
+        if (open.length != n || high.length != n || low.length != n || close.length != n) {
+            throw new IllegalArgumentException("bars: arrays must have the same length, got time=" + n + " open="
+                    + open.length + " high=" + high.length + " low=" + low.length + " close=" + close.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && timeMillis[i] <= timeMillis[i - 1]) {
+                throw new IllegalArgumentException("bars: timeMillis must be strictly increasing, bar " + i + " has "
+                        + timeMillis[i] + " after " + timeMillis[i - 1]);
+            }
+            double o = open[i], h = high[i], l = low[i], c = close[i];
+            if (!(o > 0) || !(h > 0) || !(l > 0) || !(c > 0) || Double.isInfinite(h)) {
+                throw new IllegalArgumentException("bars: prices must be positive and finite, bar " + i + " has open=" + o
+                        + " high=" + h + " low=" + l + " close=" + c);
+            }
+            if (l > Math.min(o, c) || h < Math.max(o, c)) {
+                throw new IllegalArgumentException("bars: bar " + i + " needs low <= open, close <= high, got open=" + o
+                        + " high=" + h + " low=" + l + " close=" + c);
+            }
+        }
+    }
+
+    public int size() {
+        return timeMillis.length;
+    }
+}
