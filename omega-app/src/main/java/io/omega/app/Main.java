@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class,
                 io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class,
                 io.omega.app.sink.SinkCommand.class, io.omega.app.controller.ControllerCommand.class,
-                io.omega.app.trainer.TrainerCommand.class, io.omega.app.trainer.TrainCommand.class})
+                io.omega.app.trainer.TrainerCommand.class, io.omega.app.trainer.TrainCommand.class,
+                io.omega.app.evaluator.EvaluatorCommand.class, io.omega.app.evaluator.EvaluateCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: invalid configuration or arguments. */

@@ -104,6 +104,19 @@ class TrainCommandIT {
                 assertThat(models).extracting(ModelVersion::version).containsExactly(version);
                 assertThat(models.get(0).status()).isEqualTo(ModelStatus.CANDIDATE);
             }
+
+            // omega evaluate: the model just trained, on the data after its training and validation parts
+            StringWriter evaluated = new StringWriter();
+            CommandLine evaluate = Main.commandLine();
+            evaluate.setOut(new PrintWriter(evaluated, true));
+            evaluate.setErr(new PrintWriter(err, true));
+            int evaluateExit = evaluate.execute("evaluate", "--config", configFile.toString(), "--model-type", "cnn",
+                    "--version", version, "--days-back", "2", "--save-report");
+            assertThat(evaluateExit).as(err.toString()).isZero();
+            assertThat(evaluated.toString()).contains("Total Trades").contains("Win Rate").contains("Sharpe")
+                    .contains("Max Drawdown").contains("Profit Factor").containsPattern("Recommendation  (PROMOTE|MONITOR|REJECT)")
+                    .contains("Report          " + dataDir.resolve("reports/evaluation_cnn_" + version + ".md"));
+            assertThat(dataDir.resolve("reports/evaluation_cnn_" + version + ".png")).isRegularFile();
         }
     }
 

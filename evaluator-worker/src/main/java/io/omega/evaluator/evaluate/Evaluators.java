@@ -1,0 +1,28 @@
+package io.omega.evaluator.evaluate;
+
+import io.omega.config.OmegaConfig;
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.learning.backtest.BacktestSettings;
+import io.omega.learning.metrics.RecommendationThresholds;
+import io.omega.store.ExperienceStore;
+
+import java.time.Clock;
+
+/** A {@link ModelEvaluator} as the configuration describes it: paper-trading costs and sizing, promotion thresholds. */
+public final class Evaluators {
+
+    private Evaluators() {
+    }
+
+    public static ModelEvaluator fromConfig(OmegaConfig config, Clock clock) {
+        var pt = config.paperTrading();
+        var sl = config.selfLearning();
+        BacktestSettings settings = new BacktestSettings(pt.startingCapital(), pt.feeRate(), pt.slippageRate(),
+                pt.positionSizePct(), pt.stopLossPct(), pt.takeProfitPct(), pt.maxHoldingBars(), pt.decisionThreshold());
+        RecommendationThresholds thresholds = RecommendationThresholds.DEFAULTS.withPromote(
+                sl.minEvalWinrateForPromotion(), sl.minEvalSharpeForPromotion(), sl.maxAllowedDrawdownForCandidate());
+        var dataDir = config.storage().dataDir();
+        return new ModelEvaluator(new ExperienceStore(dataDir, clock), new ModelArtifactStore(dataDir, clock), settings,
+                thresholds);
+    }
+}
