@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,10 @@ import java.util.stream.Collectors;
  * checked at decision prices.
  */
 public final class ModelEvaluator {
+
+    /** What an evaluation does, in order. */
+    public static final List<String> STAGES = List.of("loading models", "reading experience", "predicting",
+            "backtesting");
 
     private static final int BOOTSTRAP_RESAMPLES = 2_000;
     private static final double CONFIDENCE = 0.95;
@@ -67,6 +72,13 @@ public final class ModelEvaluator {
      */
     public EvaluationOutcome evaluateModel(String modelType, String version, Optional<String> production,
                                            int daysBack, int candidatesTried) {
+        return evaluateModel(modelType, version, production, daysBack, candidatesTried, stage -> { });
+    }
+
+    /** The same, telling {@code progress} as each of its {@link #STAGES} begins (the CLI draws a bar from it). */
+    public EvaluationOutcome evaluateModel(String modelType, String version, Optional<String> production,
+                                           int daysBack, int candidatesTried, Consumer<String> progress) {
+        progress.accept(STAGES.get(0));
         ModelType type = ModelType.parse(modelType);
         LoadedModel candidate = artifacts.loadModel(type, version);
         Optional<LoadedModel> baseline = production.filter(p -> !p.equals(version)).map(p -> artifacts.loadModel(type, p));
@@ -75,6 +87,7 @@ public final class ModelEvaluator {
         if (baseline.isPresent() && testStart(baseline.get()).isAfter(start)) {
             start = testStart(baseline.get());
         }
+        progress.accept(STAGES.get(1));
         List<MarketRow> rows = productionRows(daysBack);
         String symbol = rows.stream().collect(Collectors.groupingBy(MarketRow::symbol, Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
@@ -82,6 +95,7 @@ public final class ModelEvaluator {
                         + " day(s) to evaluate " + modelType + " " + version + " on"));
         List<MarketRow> series = rows.stream().filter(r -> r.symbol().equals(symbol)).toList();
 
+        progress.accept(STAGES.get(2));
         TreeMap<Long, ModelSignals.Prediction> byCandidate = ModelSignals.predict(candidate, series, null);
         Optional<TreeMap<Long, ModelSignals.Prediction>> byBaseline =
                 baseline.map(b -> ModelSignals.predict(b, series, null));
@@ -97,6 +111,7 @@ public final class ModelEvaluator {
         WalkForwardGuard.requireAfterTraining(trainingWindow(candidate), window);
         baseline.ifPresent(b -> WalkForwardGuard.requireAfterTraining(trainingWindow(b), window));
 
+        progress.accept(STAGES.get(3));
         Bars bars = bars(times, byCandidate);
         long barMillis = medianStep(times);
         double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(barMillis);

@@ -5,6 +5,11 @@ import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.EvaluationOutcome;
 import io.omega.evaluator.evaluate.Evaluators;
 import io.omega.evaluator.evaluate.ModelEvaluation;
+import io.omega.evaluator.evaluate.ModelEvaluator;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import io.omega.evaluator.report.EvaluationReportWriter;
 import io.omega.learning.metrics.BootstrapResult;
 import io.omega.learning.metrics.PerformanceMetrics;
@@ -52,9 +57,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
-        EvaluationOutcome outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(
-                modelType.toLowerCase(Locale.ROOT), version, Optional.ofNullable(against),
-                daysBack != null ? daysBack : loaded.training().daysBack(), 1);
+        EvaluationOutcome outcome;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Evaluating " + version)
+                .setInitialMax(ModelEvaluator.STAGES.size()).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).build()) {
+            outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(
+                    modelType.toLowerCase(Locale.ROOT), version, Optional.ofNullable(against),
+                    daysBack != null ? daysBack : loaded.training().daysBack(), 1, stage -> {
+                        bar.stepTo(ModelEvaluator.STAGES.indexOf(stage));
+                        bar.setExtraMessage(stage);
+                    });
+            bar.stepTo(ModelEvaluator.STAGES.size());
+            bar.setExtraMessage("done");
+        }
         out.printf("Window          %s, %s .. %s, %d bars%n", outcome.symbol(), outcome.from(), outcome.to(),
                 outcome.bars());
         print(out, outcome.candidate());
