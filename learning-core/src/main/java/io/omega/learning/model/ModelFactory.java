@@ -78,6 +78,17 @@ public final class ModelFactory {
 
     // LSTM(64, sequences) -> Dropout(0.2) -> LSTM(32) -> Dropout(0.2) -> Dense(32) -> Output
     private MultiLayerConfiguration lstm(InputShape shape, int outputSize, OutputKind kind) {
+        if (settings.fusedLstm()) {
+            return base()
+                    .layer(new FusedLstm(64, false))
+                    .layer(new DropoutLayer.Builder(1 - 0.2).build())
+                    .layer(new FusedLstm(32, true))
+                    .layer(new DropoutLayer.Builder(1 - 0.2).build())
+                    .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build())
+                    .layer(output(outputSize, kind))
+                    .setInputType(InputType.recurrent(shape.features(), shape.windowSize(), RNNFormat.NCW))
+                    .build();
+        }
         return base()
                 .layer(new LSTM.Builder().nOut(64).activation(Activation.TANH).build())
                 .layer(new DropoutLayer.Builder(1 - 0.2).build())

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * How a network is built and run, apart from its architecture: seed, Adam's learning rate, the floating-point
  * type and the workspace mode. The defaults are the fastest settings measured (see docs/BENCHMARKS.md).
  */
-public record NetworkSettings(long seed, double learningRate, DataType dataType, WorkspaceMode workspaceMode) {
+public record NetworkSettings(long seed, double learningRate, DataType dataType, WorkspaceMode workspaceMode,
+                              boolean fusedLstm) {
 
     public NetworkSettings {
         if (!(learningRate > 0)) {
@@ -20,18 +21,23 @@ public record NetworkSettings(long seed, double learningRate, DataType dataType,
     }
 
     public static NetworkSettings defaults(long seed) {
-        return new NetworkSettings(seed, 0.001, DataType.FLOAT, WorkspaceMode.ENABLED);
+        return new NetworkSettings(seed, 0.001, DataType.FLOAT, WorkspaceMode.ENABLED, true);
     }
 
     public static NetworkSettings from(TrainingConfig config) {
-        return new NetworkSettings(config.seed(), config.learningRate(), DataType.FLOAT, WorkspaceMode.ENABLED);
+        return new NetworkSettings(config.seed(), config.learningRate(), DataType.FLOAT, WorkspaceMode.ENABLED, true);
     }
 
     public NetworkSettings withWorkspaceMode(WorkspaceMode mode) {
-        return new NetworkSettings(seed, learningRate, dataType, mode);
+        return new NetworkSettings(seed, learningRate, dataType, mode, fusedLstm);
+    }
+
+    /** {@code true}: LSTM layers run on ND4J's fused lstmLayer op ({@link FusedLstm}); {@code false}: DL4J's LSTM. */
+    public NetworkSettings withFusedLstm(boolean fused) {
+        return new NetworkSettings(seed, learningRate, dataType, workspaceMode, fused);
     }
 
     public NetworkSettings withDataType(DataType type) {
-        return new NetworkSettings(seed, learningRate, type, workspaceMode);
+        return new NetworkSettings(seed, learningRate, type, workspaceMode, fusedLstm);
     }
 }

@@ -103,6 +103,22 @@ class ModelArtifactStoreTest {
     }
 
     @Test
+    void theFusedLstmSurvivesSaveAndLoad() {
+        MultiLayerNetwork lstm = new ModelFactory(NetworkSettings.defaults(2))
+                .buildModel(ModelType.LSTM, new InputShape(12, 3), 2, OutputKind.CLASSIFICATION);
+        new ModelTrainer(new WindowTensors(DataType.FLOAT))
+                .train(lstm, split, stats, new TrainOptions(1, 32, 10, 2), TrainingListener.NONE);
+        ModelArtifactStore store = new ModelArtifactStore(dataDir, CLOCK);
+        SavedModel saved = store.saveModel(ModelType.LSTM, lstm, metadata);
+        assertThat(saved.zip()).isEqualTo(dataDir.resolve("models/lstm/lstm_20250124_120000.zip"));
+
+        LoadedModel loaded = store.loadModel(ModelType.LSTM, saved.version());
+        INDArray input = new WindowTensors(DataType.FLOAT).features(split.dataset(), split.test(), stats);
+        assertThat(loaded.network().output(input, false)).isEqualTo(lstm.output(input, false));
+        assertThat(loaded.network().params()).isEqualTo(lstm.params());
+    }
+
+    @Test
     void twoModelsSavedInTheSameSecondGetDistinctVersions() {
         ModelArtifactStore store = new ModelArtifactStore(dataDir, CLOCK);
         String first = store.saveModel(ModelType.CNN, network, metadata).version();

@@ -19,12 +19,17 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Training throughput and prediction latency of both networks on synthetic 50x5 windows, measured side by side in
- * one JVM. Run (after {@code mvn -pl learning-core install -DskipTests} and building the test classpath):
+ * Training throughput and prediction latency of both networks on synthetic 50x5 windows. The machine is shared
+ * and noisy, so variants are measured side by side: every variant is built and warmed up once, then the rounds
+ * interleave the variants and the median per variant is reported with its ratio to the target.
+ *
  * <pre>
- * java -cp learning-core/target/test-classes:learning-core/target/classes:$(cat learning-core/target/bench.cp) \
- *   io.omega.learning.bench.TrainingBench [models=cnn,lstm] [batches=32,128] [seconds=8] [ws=ENABLED] [dtype=FLOAT]
+ * mvn -B -o -pl learning-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * cd learning-core && OMP_NUM_THREADS=2 java -cp target/test-classes:target/classes:$(cat target/bench.cp) \
+ *     io.omega.learning.bench.TrainingBench variants=cnn:32,cnn:128,lstm:32,lstm-dl4j:32 rounds=3 seconds=3
  * </pre>
+ * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (fused lstmLayer, the default)
+ * or {@code lstm-dl4j} (DL4J's own LSTM layer); ws {@code ENABLED|NONE}; dtype {@code FLOAT|DOUBLE}.
  */
 public final class TrainingBench {
 
@@ -32,92 +37,186 @@ public final class TrainingBench {
     private static final int FEATURES = 5;
 
     public static void main(String[] args) {
-        List<String> models = List.of(arg(args, "models", "cnn,lstm").split(","));
-        int[] batches = Arrays.stream(arg(args, "batches", "32,128").split(",")).mapToInt(Integer::parseInt).toArray();
-        double seconds = Double.parseDouble(arg(args, "seconds", "8"));
-        WorkspaceMode ws = WorkspaceMode.valueOf(arg(args, "ws", "ENABLED"));
-        DataType dtype = DataType.valueOf(arg(args, "dtype", "FLOAT"));
-        int predictions = Integer.parseInt(arg(args, "predictions", "3000"));
-        boolean predict = Boolean.parseBoolean(arg(args, "predict", "true"));
-
         NativeRuntime.ensureConfigured();
-        NetworkSettings settings = NetworkSettings.defaults(42).withWorkspaceMode(ws).withDataType(dtype);
-        ModelFactory factory = new ModelFactory(settings);
-        System.out.printf(Locale.ROOT, "backend=%s extension=%s omp=%s maxThreads=%d ws=%s dtype=%s%n",
-                Nd4j.getBackend().getClass().getSimpleName(), System.getProperty("org.bytedeco.javacpp.platform.extension"),
-                System.getenv("OMP_NUM_THREADS"), Nd4j.getEnvironment().maxThreads(), ws, dtype);
+        List<String> specs = List.of(arg(args, "variants", "cnn:32,cnn:128,lstm:32,lstm:128").split(","));
+        int rounds = Integer.parseInt(arg(args, "rounds", "3"));
+        double seconds = Double.parseDouble(arg(args, "seconds", "3"));
+        int predictions = Integer.parseInt(arg(args, "predictions", "2000"));
+        List<String> predictModels = List.of(arg(args, "predict", "cnn,lstm").split(","));
 
-        List<String> lines = new ArrayList<>();
-        for (String model : models) {
-            ModelType type = ModelType.parse(model);
-            for (int batch : batches) {
-                MultiLayerNetwork net = factory.buildModel(type, new InputShape(WINDOW, FEATURES), 2, OutputKind.CLASSIFICATION);
-                double rate = trainingRate(net, batch, seconds, dtype);
-                lines.add(String.format(Locale.ROOT, "train %-4s batch %4d: %,10.0f samples/s", model, batch, rate));
-                System.out.println(lines.get(lines.size() - 1));
-            }
-            if (predict) {
-                MultiLayerNetwork net = factory.buildModel(type, new InputShape(WINDOW, FEATURES), 2, OutputKind.CLASSIFICATION);
-                lines.add(predictionLatency(model, net, predictions, dtype));
-                System.out.println(lines.get(lines.size() - 1));
-                lines.add(batchedPrediction(model, net, 256, seconds, dtype));
-                System.out.println(lines.get(lines.size() - 1));
+        System.out.printf(Locale.ROOT, "backend=%s extension=%s OMP_NUM_THREADS=%s maxThreads=%d rounds=%d seconds=%.1f%n",
+                Nd4j.getBackend().getClass().getSimpleName(), System.getProperty(NativeRuntime.EXTENSION_PROPERTY),
+                System.getenv("OMP_NUM_THREADS"), Nd4j.getEnvironment().maxThreads(), rounds, seconds);
+
+        List<Variant> variants = specs.stream().filter(s -> !s.isBlank()).map(Variant::parse).toList();
+        for (Variant v : variants) {
+            v.warmUp(Math.min(3, seconds));
+        }
+        List<LatencyProbe> probes = new ArrayList<>();
+        for (String model : predictModels) {
+            if (!model.isBlank()) {
+                probes.add(new LatencyProbe(model, Variant.build(model, WorkspaceMode.ENABLED, DataType.FLOAT)));
             }
         }
-        System.out.println("---- summary");
-        lines.forEach(System.out::println);
+        probes.forEach(LatencyProbe::warmUp);
+        for (int r = 1; r <= rounds; r++) {
+            for (Variant v : variants) {
+                double rate = v.measure(seconds);
+                System.out.printf(Locale.ROOT, "round %d train %-24s %,10.0f samples/s wall, %,10.0f samples per CPU-second%n",
+                        r, v.name, rate, v.cpuRates.get(v.cpuRates.size() - 1));
+            }
+            for (LatencyProbe p : probes) {
+                p.measure(predictions, seconds);
+                System.out.printf(Locale.ROOT, "round %d %s%n", r, p.last());
+            }
+        }
+        System.out.println("---- medians over " + rounds + " rounds");
+        for (Variant v : variants) {
+            double target = v.model.equals("cnn") ? 10_000 : 3_000;
+            double median = median(v.rates);
+            double cpu = median(v.cpuRates);
+            // Samples per CPU-second of this process: less sensitive to other processes on the shared cores.
+            System.out.printf(Locale.ROOT, "train %-24s wall %,8.0f samples/s (%.3f of target %,.0f; rounds %s); "
+                            + "%,8.0f samples per CPU-second%n", v.name,
+                    median, median / target, target, fmt(v.rates), cpu);
+        }
+        for (LatencyProbe p : probes) {
+            System.out.println(p.summary());
+        }
     }
 
-    private static double trainingRate(MultiLayerNetwork net, int batch, double seconds, DataType dtype) {
-        List<DataSet> batches = syntheticBatches(batch, Math.max(8, 4096 / batch), dtype);
-        // Warm-up: native loading, JIT, workspace sizing.
-        long warmEnd = System.nanoTime() + (long) (Math.min(3, seconds / 2) * 1e9);
-        int i = 0;
-        while (System.nanoTime() < warmEnd) {
-            net.fit(batches.get(i++ % batches.size()));
+    private static final class Variant {
+        final String name;
+        final String model;
+        final MultiLayerNetwork net;
+        final List<DataSet> batches;
+        final int batch;
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpuRates = new ArrayList<>();
+        int next;
+
+        private Variant(String name, String model, MultiLayerNetwork net, List<DataSet> batches, int batch) {
+            this.name = name;
+            this.model = model;
+            this.net = net;
+            this.batches = batches;
+            this.batch = batch;
         }
-        long samples = 0;
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            net.fit(batches.get(i++ % batches.size()));
-            samples += batch;
+
+        static Variant parse(String spec) {
+            String[] p = spec.trim().split(":");
+            String model = p[0];
+            int batch = Integer.parseInt(p[1]);
+            WorkspaceMode ws = p.length > 2 ? WorkspaceMode.valueOf(p[2]) : WorkspaceMode.ENABLED;
+            DataType dtype = p.length > 3 ? DataType.valueOf(p[3]) : DataType.FLOAT;
+            return new Variant(spec.trim(), model, build(model, ws, dtype),
+                    syntheticBatches(batch, Math.max(4, 2048 / batch), dtype), batch);
         }
-        return samples / ((System.nanoTime() - start) / 1e9);
+
+        static MultiLayerNetwork build(String model, WorkspaceMode ws, DataType dtype) {
+            boolean fused = !model.equals("lstm-dl4j");
+            ModelType type = model.startsWith("lstm") ? ModelType.LSTM : ModelType.CNN;
+            NetworkSettings settings = NetworkSettings.defaults(42).withWorkspaceMode(ws).withDataType(dtype)
+                    .withFusedLstm(fused);
+            return new ModelFactory(settings).buildModel(type, new InputShape(WINDOW, FEATURES), 2,
+                    OutputKind.CLASSIFICATION);
+        }
+
+        void warmUp(double seconds) {
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            do {
+                net.fit(batches.get(next++ % batches.size()));
+            } while (System.nanoTime() < end);
+        }
+
+        double measure(double seconds) {
+            long samples = 0;
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            do {
+                net.fit(batches.get(next++ % batches.size()));
+                samples += batch;
+            } while (System.nanoTime() < end);
+            double rate = samples / ((System.nanoTime() - start) / 1e9);
+            rates.add(rate);
+            cpuRates.add(samples / ((processCpuNanos() - cpuStart) / 1e9));
+            return rate;
+        }
     }
 
-    private static String predictionLatency(String model, MultiLayerNetwork net, int count, DataType dtype) {
-        INDArray one = syntheticBatches(1, 1, dtype).get(0).getFeatures();
-        for (int i = 0; i < Math.max(500, count / 3); i++) {
-            net.output(one, false);
+    private static final class LatencyProbe {
+        final String model;
+        final MultiLayerNetwork net;
+        final INDArray one;
+        final INDArray many;
+        final List<double[]> results = new ArrayList<>();
+
+        LatencyProbe(String model, MultiLayerNetwork net) {
+            this.model = model;
+            this.net = net;
+            this.one = syntheticBatches(1, 1, DataType.FLOAT).get(0).getFeatures();
+            this.many = syntheticBatches(256, 1, DataType.FLOAT).get(0).getFeatures();
         }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            net.output(one, false);
-            nanos[i] = System.nanoTime() - t0;
+
+        void warmUp() {
+            for (int i = 0; i < 1000; i++) {
+                net.output(one, false);
+            }
+            for (int i = 0; i < 10; i++) {
+                net.output(many, false);
+            }
         }
-        Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "predict %-4s single window: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)",
-                model, nanos[count / 2] / 1e6, nanos[(int) (count * 0.9)] / 1e6, nanos[(int) (count * 0.99)] / 1e6,
-                nanos[count - 1] / 1e6, count);
+
+        void measure(int count, double seconds) {
+            long[] nanos = new long[count];
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                net.output(one, false);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            long calls = 0;
+            long start = System.nanoTime();
+            long end = start + (long) (seconds / 2 * 1e9);
+            do {
+                net.output(many, false);
+                calls++;
+            } while (System.nanoTime() < end && calls < 200);
+            double batchMs = (System.nanoTime() - start) / 1e6 / calls;
+            results.add(new double[] {nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, nanos[count - 1] / 1e6,
+                    batchMs});
+        }
+
+        String last() {
+            double[] r = results.get(results.size() - 1);
+            return String.format(Locale.ROOT, "predict %-5s single p50 %.3f ms p99 %.3f ms max %.1f ms; batch 256: %.2f ms (%,.0f windows/s)",
+                    model, r[0], r[1], r[2], r[3], 256 / r[3] * 1000);
+        }
+
+        String summary() {
+            double p50 = median(results.stream().map(r -> r[0]).toList());
+            double p99 = median(results.stream().map(r -> r[1]).toList());
+            double batch = median(results.stream().map(r -> r[3]).toList());
+            return String.format(Locale.ROOT, "predict %-5s single window p50 %.3f ms, p99 %.3f ms (%.2f of target 1 ms; rounds %s); "
+                            + "batch 256 %.2f ms = %,.0f windows/s",
+                    model, p50, p99, p99 / 1.0, fmt(results.stream().map(r -> r[1]).toList()), batch, 256 / batch * 1000);
+        }
     }
 
-    private static String batchedPrediction(String model, MultiLayerNetwork net, int batch, double seconds, DataType dtype) {
-        INDArray features = syntheticBatches(batch, 1, dtype).get(0).getFeatures();
-        for (int i = 0; i < 20; i++) {
-            net.output(features, false);
-        }
-        long calls = 0;
-        long start = System.nanoTime();
-        long end = start + (long) (seconds / 2 * 1e9);
-        while (System.nanoTime() < end) {
-            net.output(features, false);
-            calls++;
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "predict %-4s batch %d: %.3f ms per batch, %,.0f windows/s",
-                model, batch, elapsed / calls * 1e3, calls * batch / elapsed);
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String fmt(List<Double> values) {
+        return values.stream().map(d -> d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d))
+                .toList().toString();
     }
 
     private static List<DataSet> syntheticBatches(int batch, int count, DataType dtype) {

@@ -51,17 +51,65 @@ class ModelFactoryTest {
     }
 
     @Test
-    void lstmIsTheDesignsStack() {
+    void lstmIsTheDesignsStackOnTheFusedOp() {
         MultiLayerNetwork net = factory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
         List<Layer> layers = layers(net);
+        assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(
+                "FusedLstm", "DropoutLayer", "FusedLstm", "DropoutLayer", "DenseLayer", "OutputLayer");
+        FusedLstm first = (FusedLstm) layers.get(0);
+        FusedLstm second = (FusedLstm) layers.get(2);
+        assertThat(first.getNIn()).isEqualTo(5);
+        assertThat(first.getNOut()).isEqualTo(64);
+        assertThat(first.isLastStepOnly()).isFalse();
+        assertThat(second.getNIn()).isEqualTo(64);
+        assertThat(second.getNOut()).isEqualTo(32);
+        assertThat(second.isLastStepOnly()).isTrue();
+        assertThat(((Dropout) ((DropoutLayer) layers.get(1)).getIDropout()).getP()).isEqualTo(0.8);
+        assertThat(((Dropout) ((DropoutLayer) layers.get(3)).getIDropout()).getP()).isEqualTo(0.8);
+        assertThat(((DenseLayer) layers.get(4)).getNOut()).isEqualTo(32);
+        // parameters: 4 gates x (input + recurrent weights + bias) per LSTM, as in DL4J's LSTM without peepholes
+        assertThat(net.getLayer(0).numParams()).isEqualTo(4L * 64 * (5 + 64 + 1));
+        assertThat(net.getLayer(2).numParams()).isEqualTo(4L * 32 * (64 + 32 + 1));
+        assertThat(net.output(Nd4j.rand(DataType.FLOAT, 4, 5, 50)).shape()).containsExactly(4, 3);
+    }
+
+    @Test
+    void fusedAndDl4jLstmsComputeTheSameFunction() {
+        MultiLayerNetwork dl4j = new ModelFactory(NetworkSettings.defaults(42).withFusedLstm(false))
+                .buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
+        List<Layer> layers = layers(dl4j);
         assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(
                 "LSTM", "DropoutLayer", "LastTimeStep", "DropoutLayer", "DenseLayer", "OutputLayer");
         assertThat(((LSTM) layers.get(0)).getNOut()).isEqualTo(64);
         assertThat(((FeedForwardLayer) ((LastTimeStep) layers.get(2)).getUnderlying()).getNOut()).isEqualTo(32);
-        assertThat(((Dropout) ((DropoutLayer) layers.get(1)).getIDropout()).getP()).isEqualTo(0.8);
-        assertThat(((Dropout) ((DropoutLayer) layers.get(3)).getIDropout()).getP()).isEqualTo(0.8);
-        assertThat(((DenseLayer) layers.get(4)).getNOut()).isEqualTo(32);
-        assertThat(net.output(Nd4j.rand(DataType.FLOAT, 4, 5, 50)).shape()).containsExactly(4, 3);
+
+        // Copy DL4J's weights into the fused network (DL4J's column blocks: cell input g, forget f, output o, input
+        // gate i; lstmLayer's: i, f, g, o) and compare outputs.
+        MultiLayerNetwork fused = factory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
+        for (int layer : new int[] {0, 2}) {
+            var from = dl4j.getLayer(layer).paramTable();
+            var to = fused.getLayer(layer).paramTable();
+            to.get("W").assign(reorderGates(from.get("W")));
+            to.get("RW").assign(reorderGates(from.get("RW")));
+            to.get("b").assign(reorderGates(from.get("b")));
+        }
+        for (int layer : new int[] {4, 5}) {
+            fused.getLayer(layer).setParams(dl4j.getLayer(layer).params().dup());
+        }
+        var input = Nd4j.rand(DataType.FLOAT, 3, 5, 50);
+        assertThat(fused.output(input, false).sub(dl4j.output(input, false)).amaxNumber().doubleValue()).isLessThan(1e-5);
+    }
+
+    private static org.nd4j.linalg.api.ndarray.INDArray reorderGates(org.nd4j.linalg.api.ndarray.INDArray w) {
+        org.nd4j.linalg.api.ndarray.INDArray m = w.rank() == 1 ? w.reshape(1, w.length()) : w;
+        long n = m.size(1) / 4;
+        var all = org.nd4j.linalg.indexing.NDArrayIndex.all();
+        var g = m.get(all, org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
+        var f = m.get(all, org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n));
+        var o = m.get(all, org.nd4j.linalg.indexing.NDArrayIndex.interval(2 * n, 3 * n));
+        var i = m.get(all, org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * n, 4 * n));
+        var out = Nd4j.hstack(i, f, g, o);
+        return w.rank() == 1 ? out.reshape(w.length()) : out;
     }
 
     @Test
