@@ -10,7 +10,19 @@ import io.omega.controller.retrain.RetrainTopology;
 import io.omega.controller.streams.StreamsApp;
 import io.omega.schemas.serde.OmegaSerdes;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omega.controller.http.ControllerApi;
+import io.omega.controller.view.Approvals;
+import io.omega.controller.view.LearningStatus;
+import io.omega.controller.view.LearningView;
+import io.omega.controller.view.LearningViewUpdater;
+import io.omega.http.BearerTokenAuth;
+import io.omega.http.JsonHttpServer;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -23,10 +35,20 @@ public final class ControllerService implements AutoCloseable {
     private final LiveMonitor monitor;
     private final StreamsApp gate;
     private final StreamsApp retrain;
+    private final LearningView view = new LearningView();
+    private final LearningViewUpdater updater;
+    private final Approvals approvals;
+    private final LearningStatus status;
+    private final OmegaConfig config;
+    private JsonHttpServer http;
 
     public ControllerService(OmegaConfig config, OmegaSerdes serdes, Path stateDir) {
+        this.config = config;
         String bootstrap = config.kafka().bootstrapServers();
         String prefix = config.kafka().clientIdPrefix();
+        this.updater = new LearningViewUpdater(view, bootstrap, prefix + "-controller-view", serdes);
+        this.approvals = new Approvals(view, bootstrap, prefix + "-controller", serdes, Clock.systemUTC());
+        this.status = new LearningStatus(config.selfLearning(), view, config.storage().dataDir());
         this.monitor = new LiveMonitor(MonitorSettings.from(config.selfLearning()), serdes, bootstrap,
                 prefix + "-controller-monitor", stateDir.resolve("monitor"));
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),
@@ -35,10 +57,38 @@ public final class ControllerService implements AutoCloseable {
                 config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"));
     }
 
+    /** Starts the applications, the status view and the HTTP API (dashboard section: host, port, token). */
     public void start() {
         monitor.start();
         gate.start();
         retrain.start();
+        Thread viewThread = new Thread(updater, "omega-controller-view");
+        viewThread.setDaemon(true);
+        viewThread.start();
+        var dashboard = config.dashboard();
+        ControllerApi api = new ControllerApi(status, view, approvals,
+                new BearerTokenAuth(dashboard.adminToken(), "dashboard.admin_token"));
+        http = JsonHttpServer.start(dashboard.host(), dashboard.port(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), api::routes);
+    }
+
+    /** The seed's {@code get_learning_status()}. */
+    public Map<String, Object> getLearningStatus() {
+        return status.getLearningStatus();
+    }
+
+    public LearningView view() {
+        return view;
+    }
+
+    /** True once the status view has read everything that was in its topics at start. */
+    public boolean viewCaughtUp() {
+        return updater.caughtUp();
+    }
+
+    /** Where the dashboard and API listen. */
+    public String url() {
+        return "http://" + config.dashboard().host() + ":" + http.port();
     }
 
     public boolean isRunning() {
@@ -51,7 +101,11 @@ public final class ControllerService implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable app : List.of(retrain, gate, monitor)) {
+        List<AutoCloseable> parts = new java.util.ArrayList<>(List.of(updater, approvals, retrain, gate, monitor));
+        if (http != null) {
+            parts.add(0, http);
+        }
+        for (AutoCloseable app : parts) {
             try {
                 app.close();
             } catch (Exception e) {

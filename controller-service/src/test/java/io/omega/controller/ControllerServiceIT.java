@@ -68,6 +68,8 @@ class ControllerServiceIT {
                 kafka:
                   bootstrap_servers: "%s"
                   client_id_prefix: "it-%s"
+                dashboard:
+                  port: 0
                 """.formatted(bootstrap, UUID.randomUUID().toString().substring(0, 8)), Map.of());
 
         try (ControllerService controller = new ControllerService(config, SERDES, stateDir)) {

@@ -1,0 +1,131 @@
+package io.omega.controller.view;
+
+import io.omega.config.SelfLearningConfig;
+import io.omega.schemas.event.ControllerEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The seed's {@code get_learning_status()}: the JSON of {@code GET /api/ai/learning_status}. The design's fields,
+ * none renamed ({@code enabled}, {@code shadow_mode}, {@code config}, {@code data}, {@code registry},
+ * {@code production_models}, {@code best_candidates}), plus {@code pending_approvals} and {@code recent_events}.
+ */
+public final class LearningStatus {
+
+    private static final String BEST_BY = "sharpe_ratio";
+
+    private final SelfLearningConfig config;
+    private final LearningView view;
+    private final Path experiences;
+
+    public LearningStatus(SelfLearningConfig config, LearningView view, Path dataDir) {
+        this.config = config;
+        this.view = view;
+        this.experiences = dataDir.resolve("experiences");
+    }
+
+    public Map<String, Object> getLearningStatus() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("enabled", config.enableSelfLearning());
+        status.put("shadow_mode", config.enableShadowMode());
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("min_trades_before_retrain", config.minTradesBeforeRetrain());
+        cfg.put("retrain_interval_hours", config.retrainIntervalHours());
+        cfg.put("min_eval_sharpe_for_promotion", config.minEvalSharpeForPromotion());
+        cfg.put("min_eval_winrate_for_promotion", config.minEvalWinrateForPromotion());
+        cfg.put("max_allowed_drawdown_for_candidate", config.maxAllowedDrawdownForCandidate());
+        cfg.put("min_improvement_over_production", config.minImprovementOverProduction());
+        cfg.put("manual_approval_required", config.manualApprovalRequired());
+        cfg.put("allow_auto_rollback", config.allowAutoRollback());
+        cfg.put("performance_monitor_window_trades", config.performanceMonitorWindowTrades());
+        cfg.put("rollback_threshold_winrate_drop", config.rollbackThresholdWinrateDrop());
+        status.put("config", cfg);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("total_logged_trades", view.loggedTrades());
+        data.put("last_flush", lastFlush().map(Object::toString).orElse(null));
+        data.put("last_trade", view.lastTrade().map(Object::toString).orElse(null));
+        status.put("data", data);
+
+        Map<String, Object> byType = new LinkedHashMap<>();
+        Map<String, Object> production = new LinkedHashMap<>();
+        Map<String, Object> best = new LinkedHashMap<>();
+        int total = 0;
+        for (String type : view.modelTypes()) {
+            List<LearningView.ModelEntry> models = view.models(type);
+            total += models.size();
+            byType.put(type, Map.of("total", models.size(),
+                    "production", models.stream().filter(m -> m.status().equals("production")).count(),
+                    "candidate", models.stream().filter(m -> m.status().equals("candidate")).count(),
+                    "archived", models.stream().filter(m -> m.status().equals("archived")).count()));
+            view.production(type).ifPresent(m -> production.put(type, describe(m)));
+            view.bestCandidate(type, BEST_BY).ifPresent(m -> best.put(type, describe(m)));
+        }
+        status.put("registry", Map.of("total_models", total, "by_type", byType));
+        status.put("production_models", production);
+        status.put("best_candidates", best);
+        status.put("pending_approvals", view.pendingApprovals().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model_type", p.modelType());
+            m.put("version", p.version());
+            m.put("since", p.since().toString());
+            m.put("reason", p.reason());
+            m.put("details", p.details());
+            return m;
+        }).toList());
+        status.put("recent_events", view.recentEvents().stream().map(LearningStatus::event).toList());
+        return status;
+    }
+
+    private static Map<String, Object> describe(LearningView.ModelEntry m) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("version", m.version());
+        d.put("metrics", m.evaluationMetrics().isEmpty() ? m.trainingMetrics() : finite(m.evaluationMetrics()));
+        d.put("recommendation", m.recommendation());
+        return d;
+    }
+
+    /** JSON has no infinity: an infinite profit factor is shown as the text "inf". */
+    private static Map<String, Object> finite(Map<String, Double> metrics) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> out.put(k, Double.isInfinite(v) ? "inf" : v));
+        return out;
+    }
+
+    private static Map<String, Object> event(ControllerEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", e.getEventTime().toString());
+        m.put("type", e.getEventType().name());
+        m.put("model_type", e.getModelType());
+        m.put("version", e.getVersion());
+        m.put("reason", e.getReason());
+        return m;
+    }
+
+    /** When the sink last published a file: the newest experience file's modification time. */
+    private Optional<FileTime> lastFlush() {
+        if (!Files.isDirectory(experiences)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(experiences)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            return FileTime.fromMillis(0);
+                        }
+                    }).max(FileTime::compareTo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + experiences, e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.omega.controller.view;
+
+import io.omega.schemas.event.ControllerEvent;
+import io.omega.schemas.event.ControllerEventType;
+import io.omega.schemas.event.Evaluation;
+import io.omega.schemas.event.EvaluationStatus;
+import io.omega.schemas.event.Outcome;
+import io.omega.schemas.event.RegistryEvent;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the status page shows, folded from the topics: the registry's models and their evaluations, pending
+ * approvals, the controller's recent decisions, and how many trades were logged. Rebuilt from the start of the
+ * topics at every start, so it is always what the log says. Updated by one thread, read by many: every method is
+ * synchronized and returns copies.
+ */
+public final class LearningView {
+
+    /** One model version as the registry and the evaluator describe it. */
+    public record ModelEntry(String modelType, String version, String status, Map<String, Double> trainingMetrics,
+                             Map<String, Double> evaluationMetrics, String recommendation) {
+    }
+
+    /** A promotion waiting for a person. */
+    public record PendingApproval(String modelType, String version, String reason, Map<String, String> details,
+                                  Instant since) {
+    }
+
+    private static final int RECENT_EVENTS = 20;
+
+    private final Map<String, Map<String, ModelEntry>> models = new TreeMap<>();
+    private final Map<String, PendingApproval> pending = new LinkedHashMap<>();
+    private final Deque<ControllerEvent> recent = new ArrayDeque<>();
+    private long outcomes;
+    private Instant lastOutcome;
+
+    synchronized void apply(RegistryEvent e) {
+        Map<String, ModelEntry> versions = models.computeIfAbsent(e.getModelType(), t -> new TreeMap<>());
+        switch (e.getEventType()) {
+            case REGISTERED -> versions.put(e.getVersion(), new ModelEntry(e.getModelType(), e.getVersion(), "candidate",
+                    Map.copyOf(e.getMetrics()), Map.of(), null));
+            case PROMOTED, ROLLED_BACK -> {
+                versions.replaceAll((v, m) -> m.status().equals("production") ? with(m, "archived") : m);
+                versions.computeIfPresent(e.getVersion(), (v, m) -> with(m, "production"));
+                pending.remove(key(e.getModelType(), e.getVersion()));
+            }
+            case ARCHIVED -> {
+                versions.computeIfPresent(e.getVersion(), (v, m) -> with(m, "archived"));
+                pending.remove(key(e.getModelType(), e.getVersion()));
+            }
+            default -> {
+            }
+        }
+    }
+
+    synchronized void apply(Evaluation e) {
+        if (e.getStatus() != EvaluationStatus.COMPLETED) {
+            return;
+        }
+        models.computeIfAbsent(e.getModelType(), t -> new TreeMap<>()).computeIfPresent(e.getVersion(),
+                (v, m) -> new ModelEntry(m.modelType(), m.version(), m.status(), m.trainingMetrics(),
+                        Map.copyOf(e.getMetrics()), e.getRecommendation() == null ? null : e.getRecommendation().name()));
+    }
+
+    synchronized void apply(ControllerEvent e) {
+        recent.addFirst(e);
+        while (recent.size() > RECENT_EVENTS) {
+            recent.removeLast();
+        }
+        if (e.getVersion() == null) {
+            return;
+        }
+        String key = key(e.getModelType(), e.getVersion());
+        if (e.getEventType() == ControllerEventType.PROMOTION_PENDING) {
+            pending.put(key, new PendingApproval(e.getModelType(), e.getVersion(), e.getReason(),
+                    Map.copyOf(e.getDetails()), e.getEventTime()));
+        } else if (e.getEventType() == ControllerEventType.APPROVED
+                || e.getEventType() == ControllerEventType.APPROVAL_REJECTED) {
+            pending.remove(key);
+        }
+    }
+
+    synchronized void apply(Outcome o) {
+        outcomes++;
+        if (lastOutcome == null || o.getEventTime().isAfter(lastOutcome)) {
+            lastOutcome = o.getEventTime();
+        }
+    }
+
+    public synchronized List<ModelEntry> models(String modelType) {
+        return List.copyOf(models.getOrDefault(modelType, Map.of()).values());
+    }
+
+    public synchronized List<String> modelTypes() {
+        return List.copyOf(models.keySet());
+    }
+
+    public synchronized Optional<ModelEntry> production(String modelType) {
+        return models.getOrDefault(modelType, Map.of()).values().stream()
+                .filter(m -> m.status().equals("production")).findFirst();
+    }
+
+    /** The candidate with the highest evaluated value of {@code metric}; candidates not evaluated yet do not count. */
+    public synchronized Optional<ModelEntry> bestCandidate(String modelType, String metric) {
+        return models.getOrDefault(modelType, Map.of()).values().stream()
+                .filter(m -> m.status().equals("candidate") && m.evaluationMetrics().containsKey(metric))
+                .max((a, b) -> Double.compare(a.evaluationMetrics().get(metric), b.evaluationMetrics().get(metric)));
+    }
+
+    public synchronized Optional<PendingApproval> pending(String modelType, String version) {
+        return Optional.ofNullable(pending.get(key(modelType, version)));
+    }
+
+    public synchronized List<PendingApproval> pendingApprovals() {
+        return new ArrayList<>(pending.values());
+    }
+
+    public synchronized List<ControllerEvent> recentEvents() {
+        return new ArrayList<>(recent);
+    }
+
+    public synchronized long loggedTrades() {
+        return outcomes;
+    }
+
+    public synchronized Optional<Instant> lastTrade() {
+        return Optional.ofNullable(lastOutcome);
+    }
+
+    private static ModelEntry with(ModelEntry m, String status) {
+        return new ModelEntry(m.modelType(), m.version(), status, m.trainingMetrics(), m.evaluationMetrics(),
+                m.recommendation());
+    }
+
+    private static String key(String type, String version) {
+        return type + "|" + version;
+    }
+}
