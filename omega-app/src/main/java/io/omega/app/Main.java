@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
                 io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class,
                 io.omega.app.sink.SinkCommand.class, io.omega.app.controller.ControllerCommand.class,
                 io.omega.app.trainer.TrainerCommand.class, io.omega.app.trainer.TrainCommand.class,
-                io.omega.app.evaluator.EvaluatorCommand.class, io.omega.app.evaluator.EvaluateCommand.class})
+                io.omega.app.evaluator.EvaluatorCommand.class, io.omega.app.evaluator.EvaluateCommand.class,
+                io.omega.app.controller.StatusCommand.class, io.omega.app.controller.ApprovalCommands.Approve.class,
+                io.omega.app.controller.ApprovalCommands.Reject.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: invalid configuration or arguments. */

@@ -54,6 +54,7 @@ public final class ControllerCommand implements Callable<Integer> {
                     s.enableSelfLearning() ? "ON" : "OFF", s.manualApprovalRequired() ? "required" : "off",
                     s.enableSelfLearning() && s.allowAutoRollback() ? "ON" : "OFF", s.performanceMonitorWindowTrades(),
                     s.minTradesBeforeRetrain(), s.retrainIntervalHours());
+            out.println("Dashboard and status API on " + controller.url() + " (GET /api/ai/learning_status)");
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopRequested.await();

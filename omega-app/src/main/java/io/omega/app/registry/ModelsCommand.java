@@ -1,5 +1,7 @@
 package io.omega.app.registry;
 
+import io.omega.app.rest.RestClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
@@ -50,10 +52,11 @@ public final class ModelsCommand implements Runnable {
                 description = "Bearer token for changes (default: registry.admin_token, or OMEGA_REGISTRY__ADMIN_TOKEN).")
         String token;
 
-        RegistryRestClient client() {
+        RestClient client() {
             OmegaConfig omega = config.load();
             String base = url != null ? url : "http://" + omega.registry().host() + ":" + omega.registry().port();
-            return new RegistryRestClient(base, token != null ? token : omega.registry().adminToken());
+            return new RestClient(base, "/api/models", token != null ? token : omega.registry().adminToken(),
+                    "the model registry", "omega registry");
         }
     }
 
@@ -69,10 +72,10 @@ public final class ModelsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            RegistryRestClient.Response response;
+            RestClient.Response response;
             try {
                 response = send(endpoint.client());
-            } catch (RegistryRestClient.Unreachable e) {
+            } catch (RestClient.Unreachable e) {
                 err.println(e.getMessage());
                 return EXIT_UNAVAILABLE;
             }
@@ -89,7 +92,7 @@ public final class ModelsCommand implements Runnable {
             return status >= 400 && status < 500 ? EXIT_INVALID : EXIT_UNAVAILABLE;
         }
 
-        abstract RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable;
+        abstract RestClient.Response send(RestClient client) throws RestClient.Unreachable;
 
         abstract void print(JsonNode body, PrintWriter out);
     }
@@ -123,7 +126,7 @@ public final class ModelsCommand implements Runnable {
         String type;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return type == null ? client.get() : client.get(type);
         }
 
@@ -149,7 +152,7 @@ public final class ModelsCommand implements Runnable {
         String version;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return client.get(type, version);
         }
 
@@ -174,7 +177,7 @@ public final class ModelsCommand implements Runnable {
         String version;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return client.post(actor, reason, type, version, "promote");
         }
     }
@@ -185,7 +188,7 @@ public final class ModelsCommand implements Runnable {
         String type;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return client.post(actor, reason, type, "rollback");
         }
     }
@@ -199,7 +202,7 @@ public final class ModelsCommand implements Runnable {
         String version;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return client.post(actor, reason, type, version, "archive");
         }
     }
@@ -210,7 +213,7 @@ public final class ModelsCommand implements Runnable {
         String type;
 
         @Override
-        RegistryRestClient.Response send(RegistryRestClient client) throws RegistryRestClient.Unreachable {
+        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
             return client.get(type, "history");
         }
 

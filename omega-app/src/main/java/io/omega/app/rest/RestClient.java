@@ -1,4 +1,4 @@
-package io.omega.app.registry;
+package io.omega.app.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,17 +14,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Talks to a running registry's REST API, so the command line has exactly the REST outcomes. */
-final class RegistryRestClient {
+/**
+ * Talks to a running service's REST API (the model registry, the controller), so the command line has exactly the
+ * REST outcomes.
+ */
+public final class RestClient {
 
-    record Response(int status, JsonNode body) {
-        String message() {
+    public record Response(int status, JsonNode body) {
+        public String message() {
             return body != null && body.hasNonNull("message") ? body.get("message").asText() : "HTTP " + status;
         }
     }
 
     /** The registry could not be reached at all. */
-    static final class Unreachable extends Exception {
+    public static final class Unreachable extends Exception {
         Unreachable(String message, Throwable cause) {
             super(message, cause);
         }
@@ -33,19 +36,30 @@ final class RegistryRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String apiRoot;
     private final String token;
+    private final String service;
+    private final String command;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    RegistryRestClient(String baseUrl, String token) {
+    /**
+     * @param apiRoot the path every call is under, e.g. {@code /api/models}
+     * @param service what to call the service when it cannot be reached, e.g. "the model registry"
+     * @param command the command that runs it, named in that message
+     */
+    public RestClient(String baseUrl, String apiRoot, String token, String service, String command) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.apiRoot = apiRoot;
         this.token = token;
+        this.service = service;
+        this.command = command;
     }
 
-    Response get(String... path) throws Unreachable {
+    public Response get(String... path) throws Unreachable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Response post(String actor, String reason, String... path) throws Unreachable {
+    public Response post(String actor, String reason, String... path) throws Unreachable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("actor", actor);
         if (reason != null) {
@@ -55,6 +69,7 @@ final class RegistryRestClient {
         try {
             request = HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/json")
+                    .header("X-Omega-Actor", actor)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -66,7 +81,7 @@ final class RegistryRestClient {
     }
 
     private URI uri(String... path) {
-        StringBuilder url = new StringBuilder(baseUrl).append("/api/models");
+        StringBuilder url = new StringBuilder(baseUrl).append(apiRoot);
         for (String segment : path) {
             url.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
         }
@@ -83,7 +98,8 @@ final class RegistryRestClient {
             }
             return new Response(response.statusCode(), body);
         } catch (IOException e) {
-            throw new Unreachable("cannot reach the model registry at " + baseUrl + " (" + e + "); is `omega registry` running?", e);
+            throw new Unreachable("cannot reach " + service + " at " + baseUrl + " (" + e + "); is `" + command
+                    + "` running?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted", e);

@@ -1,0 +1,124 @@
+package io.omega.app.controller;
+
+import io.omega.app.Main;
+import io.omega.config.ConfigLoader;
+import io.omega.config.OmegaConfig;
+import io.omega.controller.ControllerService;
+import io.omega.schemas.event.Evaluation;
+import io.omega.schemas.event.EvaluationStatus;
+import io.omega.schemas.event.Recommendation;
+import io.omega.schemas.id.EventIds;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicInstaller;
+import io.omega.schemas.topic.Topics;
+import io.omega.testing.kafka.KafkaBrokerExtension;
+import io.omega.testing.kafka.KafkaTestBroker;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code omega status}, {@code omega approve} and {@code omega reject} against a running controller. */
+@ExtendWith(KafkaBrokerExtension.class)
+class ControllerCommandsIT {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void statusPrintsTheJsonAndApprovalsGoThroughTheController(KafkaTestBroker kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            new TopicInstaller(admin, 3, (short) 1, Duration.ofSeconds(30)).install(Topics.all());
+        }
+        OmegaConfig config = ConfigLoader.parse("""
+                self_learning:
+                  enable_self_learning: true
+                kafka:
+                  bootstrap_servers: "%s"
+                  client_id_prefix: "cli-%s"
+                storage:
+                  data_dir: "%s"
+                dashboard:
+                  port: 0
+                  admin_token: "t0ken"
+                """.formatted(bootstrap, UUID.randomUUID().toString().substring(0, 8), dataDir), Map.of());
+        OmegaSerdes serdes = new OmegaSerdes(config.schemaRegistry());
+        try (ControllerService controller = new ControllerService(config, serdes, dataDir.resolve("state"))) {
+            controller.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!controller.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            for (String version : new String[] {"20250124_160000", "20250124_170000"}) {
+                try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+                        serdes.valueSerializer(SpecificRecord.class))) {
+                    producer.send(new ProducerRecord<>(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(),
+                            Instant.now(), "cnn", version, null, EvaluationStatus.COMPLETED, null, null,
+                            Map.of("total_trades", 40.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 9.0),
+                            Map.of(), Recommendation.PROMOTE, null, null))).get();
+                }
+            }
+            while (controller.view().pendingApprovals().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            Run status = run("status", "--url", controller.url());
+            assertThat(status.exit()).isZero();
+            assertThat(status.out()).contains("\"enabled\" : true").contains("\"pending_approvals\"")
+                    .contains("20250124_160000").contains("20250124_170000");
+
+            Run noToken = run("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "nope");
+            assertThat(noToken.exit()).isEqualTo(2);
+            assertThat(noToken.err()).isEqualTo("omega approve: wrong bearer token\n");
+
+            Run approved = run("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "t0ken");
+            assertThat(approved.exit()).as(approved.err()).isZero();
+            assertThat(approved.out()).startsWith("APPROVED cnn 20250124_160000 (PROMOTE command ");
+
+            Run rejected = run("reject", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken",
+                    "--reason", "too few trades for my taste");
+            assertThat(rejected.exit()).isZero();
+            assertThat(rejected.out()).isEqualTo("APPROVAL_REJECTED cnn 20250124_170000\n");
+
+            Run again = run("approve", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken");
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err()).isEqualTo("omega approve: no promotion of cnn 20250124_170000 is waiting for approval\n");
+            assertThat(controller.view().pendingApprovals()).isEmpty();
+        }
+        Run down = run("status", "--url", "http://127.0.0.1:1");
+        assertThat(down.exit()).isEqualTo(3);
+        assertThat(down.err()).startsWith("cannot reach the controller at http://127.0.0.1:1");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
