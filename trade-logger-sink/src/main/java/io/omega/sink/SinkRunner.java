@@ -6,7 +6,8 @@ import io.omega.schemas.serde.OmegaSerdes;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the sink in the calling thread until the JVM is asked to stop (Ctrl-C, SIGTERM): the shutdown hook stops
@@ -21,10 +22,12 @@ public final class SinkRunner {
         SinkSettings settings = SinkSettings.from(config);
         TradeLoggerSink sink = new TradeLoggerSink(settings, new OmegaSerdes(config.schemaRegistry()), metrics,
                 Clock.systemUTC());
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sink.close();
             try {
-                sink.awaitStopped(Duration.ofSeconds(30));
+                // The JVM halts when this hook returns: wait until the sink has written, committed and said so.
+                finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -35,8 +38,12 @@ public final class SinkRunner {
                 settings.dataDir().resolve("experiences").toAbsolutePath(), settings.format().extension());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        sink.run();
-        out.println("Sink stopped: " + sink.stats().snapshot());
-        out.flush();
+        try {
+            sink.run();
+            out.println("Sink stopped: " + sink.stats().snapshot());
+            out.flush();
+        } finally {
+            finished.countDown();
+        }
     }
 }

@@ -204,6 +204,68 @@ class SinkCrashIT {
         System.out.printf("crash test: seed %d, %d kills, %d rows; sink log:%n%s%n", seed, kills, ids.size(), tail(log));
     }
 
+    @Test
+    void aCleanStopWritesAndCommitsWhatIsBuffered() throws Exception {
+        String group = "sink-stop-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        Path data = dir.resolve("stop-data");
+        Path config = dir.resolve("stop.yaml");
+        // Neither threshold is reached: only the stop can write these records.
+        Files.writeString(config, """
+                kafka:
+                  bootstrap_servers: "%s"
+                schema_registry:
+                  mode: "url"
+                  url: "%s"
+                storage:
+                  data_dir: "%s"
+                sink:
+                  group_id: "%s"
+                  flush_records: 100000
+                  flush_interval_ms: 3600000
+                """.formatted(bootstrap, registryUrl, data, group));
+        Path log = dir.resolve("stop.log");
+        Process sink = startSink(config, log);
+        try {
+            OmegaSerdes serdes = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.URL, registryUrl, true));
+            Serializer<Decision> ds = serdes.valueSerializer(Decision.class);
+            try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+                for (int i = 0; i < 10; i++) {
+                    Decision d = Events.decision("stop-" + group + "-" + i, i, Instant.now());
+                    producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), d.getSymbol().getBytes(StandardCharsets.UTF_8),
+                            ds.serialize(Topics.DECISIONS.name(), d))).get();
+                }
+            }
+            awaitStableGroup(group);
+            Thread.sleep(3_000); // the member fetches right after joining; give it time to have the 10 records buffered
+            assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 1).size()).isZero();
+
+            sink.destroy(); // SIGTERM, as Ctrl-C
+            assertThat(sink.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            sink.destroyForcibly();
+        }
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 1).requireComplete().size())
+                .as("rows written on stop; log:%n%s", tail(log)).isEqualTo(10);
+        assertThat(kafka.caughtUp(group, kafka.endOffsets(List.of(Topics.DECISIONS.name())))).isTrue();
+        assertThat(tail(log)).contains("Sink stopped");
+    }
+
+    private void awaitStableGroup(String group) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (var admin = kafka.admin()) {
+            while (true) {
+                var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                if (description.groupState() == org.apache.kafka.common.GroupState.STABLE
+                        && !description.members().isEmpty()) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("group %s stable within 60 s", group).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** What was produced, tallied as it was sent. */
     private static final class Expected {
         int decisions;
