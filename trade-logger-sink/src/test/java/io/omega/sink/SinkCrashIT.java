@@ -238,14 +238,14 @@ class SinkCrashIT {
             }
             awaitStableGroup(group);
             Thread.sleep(3_000); // the member fetches right after joining; give it time to have the 10 records buffered
-            assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 1).size()).isZero();
+            assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 2).size()).isZero();
 
             sink.destroy(); // SIGTERM, as Ctrl-C
             assertThat(sink.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             sink.destroyForcibly();
         }
-        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 1).requireComplete().size())
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 2).requireComplete().size())
                 .as("rows written on stop; log:%n%s", tail(log)).isEqualTo(10);
         assertThat(kafka.caughtUp(group, kafka.endOffsets(List.of(Topics.DECISIONS.name())))).isTrue();
         assertThat(tail(log)).contains("Sink stopped");

@@ -58,6 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TradeLoggerSinkIT {
 
     private static final Instant TODAY_NOON = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+    /** Reads as of the day the events were made for, even if the test runs across midnight. */
+    private static final Clock AT_TODAY_NOON = Clock.fixed(TODAY_NOON, ZoneOffset.UTC);
 
     private final String bootstrap;
     private final KafkaFixture kafka;
@@ -114,7 +116,7 @@ class TradeLoggerSinkIT {
             assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
         }
 
-        ExperienceStore store = new ExperienceStore(data);
+        ExperienceStore store = new ExperienceStore(data, AT_TODAY_NOON);
         Experiences<DecisionRow> decisions = store.load(ExperienceKind.DECISIONS, 2).requireComplete();
         assertThat(decisions.size()).isEqualTo(300);
         assertThat(decisions.rows().stream().map(DecisionRow::id).distinct().count()).isEqualTo(300);
@@ -179,7 +181,7 @@ class TradeLoggerSinkIT {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             assertThat(all).isNotEmpty().allSatisfy(f -> assertThat(f.toString()).endsWith(".csv"));
         }
-        ExperienceStore store = new ExperienceStore(data);
+        ExperienceStore store = new ExperienceStore(data, AT_TODAY_NOON);
         Experiences<DecisionRow> decisions = store.load(ExperienceKind.DECISIONS, 2).requireComplete();
         assertThat(decisions.size()).isEqualTo(120);
         assertThat(decisions.rows().stream().mapToDouble(DecisionRow::price).sum()).isEqualTo(sum(120, Events::price));
@@ -232,7 +234,7 @@ class TradeLoggerSinkIT {
             assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
         }
 
-        List<DecisionRow> rows = new ExperienceStore(data).load(ExperienceKind.DECISIONS, 2).requireComplete().rows();
+        List<DecisionRow> rows = new ExperienceStore(data, AT_TODAY_NOON).load(ExperienceKind.DECISIONS, 2).requireComplete().rows();
         assertThat(rows).filteredOn(r -> r.id().startsWith("ghost-")).extracting(DecisionRow::kafkaOffset)
                 .containsExactly(start - 1);
         assertThat(rows).hasSize(91);
