@@ -79,6 +79,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private volatile Instant watermark = Instant.EPOCH;
     /** No compaction before this process has cleaned up what a crashed predecessor left uncommitted. */
     private boolean cleanedUp;
+    private boolean failed;
     private long lastMaintenanceMillis;
 
     public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
@@ -167,9 +168,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 }
             }
             drain();
+        } catch (RuntimeException | Error e) {
+            failed = true; // leave the group without writing or committing anything more: a restart recovers
+            throw e;
         } finally {
-            writerThread.shutdownNow();
             consumer.close();
+            writerThread.shutdownNow();
             deadLetters.close();
             decoder.close();
             stopped.countDown();
@@ -177,10 +181,10 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     }
 
     /**
-     * Compacts closed days and applies retention now. Every pending flush is finished and committed first: the
+     * Compacts closed days and applies retention. Every pending flush is finished and committed first: the
      * compactor must only ever see committed files (a merged file is never rewritten by re-consumption).
      */
-    public DayCompactor.Result maintenance() {
+    private DayCompactor.Result maintenance() {
         drain();
         DayCompactor.Result result = compactor.compactClosedDays(watermark);
         try {
@@ -308,6 +312,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (failed) {
+                return;
+            }
             // Still ours until this returns: publish and commit, so the next owner starts where our files end.
             drain();
             partitions.forEach(buffers::remove);
