@@ -1,16 +1,12 @@
 package io.omega.sink.dlq;
 
-import io.omega.schemas.topic.Topics;
+import io.omega.schemas.dlq.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,11 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DeadLetters implements AutoCloseable {
 
-    public static final String ERROR = "omega.dlq.error";
-    public static final String EXCEPTION = "omega.dlq.exception";
-    public static final String SOURCE_TOPIC = "omega.dlq.source.topic";
-    public static final String SOURCE_PARTITION = "omega.dlq.source.partition";
-    public static final String SOURCE_OFFSET = "omega.dlq.source.offset";
+    public static final String ERROR = DeadLetterRecord.ERROR;
+    public static final String EXCEPTION = DeadLetterRecord.EXCEPTION;
+    public static final String SOURCE_TOPIC = DeadLetterRecord.SOURCE_TOPIC;
+    public static final String SOURCE_PARTITION = DeadLetterRecord.SOURCE_PARTITION;
+    public static final String SOURCE_OFFSET = DeadLetterRecord.SOURCE_OFFSET;
 
     private final Producer<byte[], byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -43,15 +39,9 @@ public final class DeadLetters implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
+    /** Sends {@code record} in the project's one dead-letter shape ({@link DeadLetterRecord}). */
     public void send(ConsumerRecord<byte[], byte[]> record, Exception error) {
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add(ERROR, utf8(String.valueOf(error.getMessage())));
-        headers.add(EXCEPTION, utf8((error.getCause() != null ? error.getCause() : error).getClass().getName()));
-        headers.add(SOURCE_TOPIC, utf8(record.topic()));
-        headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
-        headers.add(SOURCE_OFFSET, utf8(Long.toString(record.offset())));
-        producer.send(new ProducerRecord<>(Topics.deadLetterTopic(record.topic()), null, record.timestamp(),
-                record.key(), record.value(), headers), (metadata, e) -> {
+        producer.send(DeadLetterRecord.of(record, error), (metadata, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             }
@@ -70,9 +60,5 @@ public final class DeadLetters implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
