@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>
  * mvn -B -o -pl learning-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * cd learning-core && OMP_NUM_THREADS=2 java -cp target/test-classes:target/classes:$(cat target/bench.cp) \
+ * cd learning-core && OMP_NUM_THREADS=1 java -Xmx2g -cp target/test-classes:target/classes:$(cat target/bench.cp) \
  *     io.omega.learning.bench.TrainingBench variants=cnn:32,cnn:128,lstm:32,lstm-dl4j:32 rounds=3 seconds=3
  * </pre>
  * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (fused lstmLayer, the default)
