@@ -71,6 +71,7 @@ public final class OmegaSerdes {
         // One self-contained schema per subject, enums inlined, as Confluent's serializer registers it; otherwise
         // Apicurio registers every named type as its own artifact and a Confluent client would need references.
         props.put("apicurio.registry.dereference-schema", true);
+        props.put("apicurio.registry.avro-datum-provider", IdentityCachingDatumProvider.class.getName());
         if (embedded == null) {
             props.put("apicurio.registry.url", config.url());
         }

@@ -1,6 +1,5 @@
 package io.omega.sink.decode;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.store.ExperienceRow;
 import org.apache.avro.specific.SpecificRecord;
@@ -26,31 +25,18 @@ public final class EventDecoder implements AutoCloseable {
 
     private final Map<String, Deserializer<?>> deserializers = new HashMap<>();
     private final Map<String, Class<?>> types = new HashMap<>();
-    private final boolean checked;
 
     /**
-     * With a registry at a URL, the sink builds its own Apicurio deserializers from the shared serde settings plus
-     * {@link IdentityCachingDatumProvider} (decoding twice as fast); with the embedded registry it must use the
-     * serdes' own, which share the in-memory registry with the producers of this JVM.
+     * The serdes' own deserializers: they check the wire format, name the topic when a record cannot be decoded, and
+     * cache Avro readers by schema instance (Apicurio's default fingerprints the schema per record, which was half
+     * of the sink's decoding time).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public EventDecoder(OmegaSerdes serdes) {
-        Map<String, Object> settings = serdes.serdeConfig();
-        boolean registryAtUrl = settings.containsKey("apicurio.registry.url");
         for (SinkTopic topic : SinkTopic.ALL) {
             types.put(topic.topic(), topic.eventType());
-            if (registryAtUrl) {
-                Map<String, Object> props = new HashMap<>(settings);
-                props.put("apicurio.registry.deserializer.value.return-class", topic.eventType().getName());
-                props.put("apicurio.registry.avro-datum-provider", IdentityCachingDatumProvider.class.getName());
-                AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
-                deserializer.configure(props, false);
-                deserializers.put(topic.topic(), deserializer);
-            } else {
-                deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
-            }
+            deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
         }
-        this.checked = registryAtUrl;
     }
 
     public ExperienceRow decode(ConsumerRecord<byte[], byte[]> record) {
@@ -64,19 +50,11 @@ public final class EventDecoder implements AutoCloseable {
         }
         String what = types.get(record.topic()).getSimpleName();
         byte[] data = record.value();
-        if (checked && (data.length < 5 || data[0] != 0)) {
-            // The serdes' own deserializer says this itself; ours is Apicurio's, which would not name the topic.
-            throw new UndecodableRecordException("cannot decode a " + what + " from topic " + record.topic()
-                    + ": not in the schema-registry wire format (" + data.length + " bytes, first byte "
-                    + (data.length == 0 ? "none" : String.format("0x%02x", data[0])) + ")", null);
-        }
         Object event;
         try {
             event = deserializer.deserialize(record.topic(), record.headers(), data);
         } catch (RuntimeException e) {
-            String message = checked ? "cannot decode a " + what + " from topic " + record.topic() + ": " + e.getMessage()
-                    : e.getMessage();
-            throw new UndecodableRecordException(message, e);
+            throw new UndecodableRecordException(e.getMessage(), e);
         }
         if (event != null && !types.get(record.topic()).isInstance(event)) {
             throw new UndecodableRecordException("cannot decode a " + what + " from topic " + record.topic()

@@ -1,4 +1,4 @@
-package io.omega.sink.decode;
+package io.omega.schemas.serde;
 
 import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
 import org.apache.avro.Schema;
@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Apicurio's datum provider, minus its per-record cost: {@code DefaultAvroDatumProvider.createDatumReader}
  * computes the writer schema's parsing-form fingerprint for every record to find its cached reader, which was half
- * of the sink's decoding time. The schema resolver hands out one {@link Schema} instance per registry id, so the
+ * of the sink's decoding time. Every deserializer of {@link OmegaSerdes} uses it. The schema resolver hands out one {@link Schema} instance per registry id, so the
  * reader is cached here by that instance.
  */
 public final class IdentityCachingDatumProvider<T> extends DefaultAvroDatumProvider<T> {
