@@ -13,7 +13,9 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.omega.controller.http.ControllerApi;
+import io.omega.controller.shadow.ShadowComparison;
 import io.omega.controller.view.Approvals;
+import io.omega.learning.backtest.BacktestSettings;
 import io.omega.controller.view.LearningStatus;
 import io.omega.controller.view.LearningView;
 import io.omega.controller.view.LearningViewUpdater;
@@ -32,10 +34,14 @@ import java.util.List;
  */
 public final class ControllerService implements AutoCloseable {
 
+    /** Bars per symbol the shadow comparison keeps: a week of one-minute decisions. */
+    private static final int SHADOW_BARS = 10_080;
+
     private final LiveMonitor monitor;
     private final StreamsApp gate;
     private final StreamsApp retrain;
-    private final LearningView view = new LearningView();
+    private final LearningView view;
+    private final ShadowComparison shadow;
     private final LearningViewUpdater updater;
     private final Approvals approvals;
     private final LearningStatus status;
@@ -46,9 +52,11 @@ public final class ControllerService implements AutoCloseable {
         this.config = config;
         String bootstrap = config.kafka().bootstrapServers();
         String prefix = config.kafka().clientIdPrefix();
-        this.updater = new LearningViewUpdater(view, bootstrap, prefix + "-controller-view", serdes);
+        this.view = new LearningView(config.selfLearning().performanceMonitorWindowTrades());
+        this.shadow = new ShadowComparison(BacktestSettings.from(config.paperTrading()), SHADOW_BARS);
+        this.updater = new LearningViewUpdater(view, shadow, bootstrap, prefix + "-controller-view", serdes);
         this.approvals = new Approvals(view, bootstrap, prefix + "-controller", serdes, Clock.systemUTC());
-        this.status = new LearningStatus(config.selfLearning(), view, config.storage().dataDir());
+        this.status = new LearningStatus(config.selfLearning(), view, shadow, config.storage().dataDir());
         this.monitor = new LiveMonitor(MonitorSettings.from(config.selfLearning()), serdes, bootstrap,
                 prefix + "-controller-monitor", stateDir.resolve("monitor"));
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),

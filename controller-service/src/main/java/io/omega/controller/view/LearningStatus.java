@@ -1,6 +1,7 @@
 package io.omega.controller.view;
 
 import io.omega.config.SelfLearningConfig;
+import io.omega.controller.shadow.ShadowComparison;
 import io.omega.schemas.event.ControllerEvent;
 
 import java.io.IOException;
@@ -23,13 +24,17 @@ public final class LearningStatus {
 
     private static final String BEST_BY = "sharpe_ratio";
 
+    private static final int CHART_POINTS = 200;
+
     private final SelfLearningConfig config;
     private final LearningView view;
+    private final ShadowComparison shadow;
     private final Path experiences;
 
-    public LearningStatus(SelfLearningConfig config, LearningView view, Path dataDir) {
+    public LearningStatus(SelfLearningConfig config, LearningView view, ShadowComparison shadow, Path dataDir) {
         this.config = config;
         this.view = view;
+        this.shadow = shadow;
         this.experiences = dataDir.resolve("experiences");
     }
 
@@ -82,6 +87,17 @@ public final class LearningStatus {
             return m;
         }).toList());
         status.put("recent_events", view.recentEvents().stream().map(LearningStatus::event).toList());
+        Map<String, Object> winRates = new LinkedHashMap<>();
+        view.productionWinRate().forEach((type, points) -> winRates.put(type, points.stream().map(p -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("time", p.time().toString());
+            point.put("version", p.version());
+            point.put("win_rate", p.winRate());
+            point.put("trades", p.trades());
+            return point;
+        }).toList()));
+        status.put("production_rolling_win_rate", winRates);
+        status.put("shadow", shadow.compare().stream().map(s -> ShadowComparison.describe(s, CHART_POINTS)).toList());
         return status;
     }
 

@@ -1,5 +1,6 @@
 package io.omega.controller.view;
 
+import io.omega.controller.monitor.RollingWinRate;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.event.Evaluation;
@@ -35,13 +36,27 @@ public final class LearningView {
                                   Instant since) {
     }
 
+    /** Production's live win rate after one of its trades. */
+    public record WinRatePoint(Instant time, String version, double winRate, int trades) {
+    }
+
     private static final int RECENT_EVENTS = 20;
+    private static final int WIN_RATE_POINTS = 500;
+
+    private final int windowTrades;
+    private final Map<String, RollingWinRate> liveWindows = new java.util.HashMap<>();
+    private final Map<String, Deque<WinRatePoint>> liveWinRate = new java.util.HashMap<>();
 
     private final Map<String, Map<String, ModelEntry>> models = new TreeMap<>();
     private final Map<String, PendingApproval> pending = new LinkedHashMap<>();
     private final Deque<ControllerEvent> recent = new ArrayDeque<>();
     private long outcomes;
     private Instant lastOutcome;
+
+    /** @param windowTrades the rolling window of the production win-rate chart ({@code performance_monitor_window_trades}) */
+    public LearningView(int windowTrades) {
+        this.windowTrades = windowTrades;
+    }
 
     synchronized void apply(RegistryEvent e) {
         Map<String, ModelEntry> versions = models.computeIfAbsent(e.getModelType(), t -> new TreeMap<>());
@@ -90,6 +105,17 @@ public final class LearningView {
     }
 
     synchronized void apply(Outcome o) {
+        RollingWinRate window = liveWindows.computeIfAbsent(key(o.getModelType(), o.getModelVersion()),
+                k -> new RollingWinRate(windowTrades));
+        window.add(o.getPnl() > 0);
+        // Kept for every version, not just production's: replaying the topics at start reads outcomes and registry
+        // events in no fixed order across topics, and the chart shows whichever version is production now.
+        Deque<WinRatePoint> points = liveWinRate.computeIfAbsent(key(o.getModelType(), o.getModelVersion()),
+                k -> new ArrayDeque<>());
+        points.addLast(new WinRatePoint(o.getEventTime(), o.getModelVersion(), window.winRate(), window.count()));
+        while (points.size() > WIN_RATE_POINTS) {
+            points.removeFirst();
+        }
         outcomes++;
         if (lastOutcome == null || o.getEventTime().isAfter(lastOutcome)) {
             lastOutcome = o.getEventTime();
@@ -126,6 +152,16 @@ public final class LearningView {
 
     public synchronized List<ControllerEvent> recentEvents() {
         return new ArrayList<>(recent);
+    }
+
+    /** Production's rolling live win rate, trade by trade (the last 500), per model type. */
+    public synchronized Map<String, List<WinRatePoint>> productionWinRate() {
+        Map<String, List<WinRatePoint>> out = new TreeMap<>();
+        for (String type : models.keySet()) {
+            production(type).map(m -> liveWinRate.get(key(type, m.version())))
+                    .ifPresent(points -> out.put(type, List.copyOf(points)));
+        }
+        return out;
     }
 
     public synchronized long loggedTrades() {

@@ -1,6 +1,8 @@
 package io.omega.controller.view;
 
+import io.omega.controller.shadow.ShadowComparison;
 import io.omega.schemas.event.ControllerEvent;
+import io.omega.schemas.event.Decision;
 import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.RegistryEvent;
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a {@link LearningView} up to date: reads the registry events, evaluations, controller events and outcomes
+ * Keeps a {@link LearningView} and the {@link ShadowComparison} up to date: reads the registry events, evaluations,
+ * controller events, outcomes and decisions
  * from their start, committed records only, without a consumer group (every instance builds the whole view). A
  * record it cannot decode is counted and skipped: the services that own those topics dead-letter them.
  */
@@ -36,9 +39,10 @@ public final class LearningViewUpdater implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearningViewUpdater.class);
     private static final List<String> TOPICS = List.of(Topics.REGISTRY_EVENTS.name(), Topics.EVALUATIONS.name(),
-            Topics.CONTROLLER_EVENTS.name(), Topics.OUTCOMES.name());
+            Topics.CONTROLLER_EVENTS.name(), Topics.OUTCOMES.name(), Topics.DECISIONS.name());
 
     private final LearningView view;
+    private final ShadowComparison shadow;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<SpecificRecord> decoder;
     private final AtomicLong undecodable = new AtomicLong();
@@ -46,8 +50,10 @@ public final class LearningViewUpdater implements Runnable, AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean stopping;
 
-    public LearningViewUpdater(LearningView view, String bootstrapServers, String clientId, OmegaSerdes serdes) {
+    public LearningViewUpdater(LearningView view, ShadowComparison shadow, String bootstrapServers, String clientId,
+                               OmegaSerdes serdes) {
         this.view = view;
+        this.shadow = shadow;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
@@ -113,6 +119,8 @@ public final class LearningViewUpdater implements Runnable, AutoCloseable {
             view.apply(e);
         } else if (value instanceof Outcome o) {
             view.apply(o);
+        } else if (value instanceof Decision d) {
+            shadow.apply(d);
         }
     }
 

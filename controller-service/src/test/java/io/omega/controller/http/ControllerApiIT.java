@@ -8,7 +8,11 @@ import io.omega.controller.ControllerService;
 import io.omega.controller.SharedSerdes;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
+import io.omega.schemas.event.Decision;
+import io.omega.schemas.event.Direction;
 import io.omega.schemas.event.Evaluation;
+import io.omega.schemas.event.ExitReason;
+import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.EvaluationStatus;
 import io.omega.schemas.event.Recommendation;
 import io.omega.schemas.event.RegistryCommand;
@@ -51,6 +55,7 @@ class ControllerApiIT {
 
     private static final String TOKEN = "approve-token";
     private static final String CANDIDATE = "20250124_150000";
+    private static final String PRODUCTION = "20250120_100000";
 
     @TempDir
     Path dataDir;
@@ -81,6 +86,26 @@ class ControllerApiIT {
                 RegistryEventType.REGISTERED, "lstm", CANDIDATE, null, null, "trainer-worker", "models/x.zip",
                 "ab".repeat(32), Map.of(), Map.of("val_accuracy", 0.57), null, null));
 
+        // production's live trades, and a shadow model deciding beside it
+        send(bootstrap, Topics.REGISTRY_EVENTS.name(), new RegistryEvent(EventIds.next(), Instant.now(), "c-0",
+                RegistryEventType.REGISTERED, "lstm", PRODUCTION, null, null, "trainer-worker", "models/p.zip",
+                "cd".repeat(32), Map.of(), Map.of(), null, null));
+        send(bootstrap, Topics.REGISTRY_EVENTS.name(), new RegistryEvent(EventIds.next(), Instant.now(), "c-p",
+                RegistryEventType.PROMOTED, "lstm", PRODUCTION, null, null, "it", null, null, Map.of(), Map.of(), null,
+                null));
+        Instant t0 = Instant.parse("2025-01-24T12:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            send(bootstrap, Topics.OUTCOMES.name(), new Outcome(EventIds.next(), "t-" + i, t0.plusSeconds(60L * i),
+                    "BTC-USDT-SWAP", 42_000.0, i < 2 ? 5.0 : -4.0, 0.1, 60_000L, ExitReason.TP, "lstm", PRODUCTION));
+        }
+        for (int i = 0; i < 5; i++) {
+            for (boolean shadow : new boolean[] {false, true}) {
+                send(bootstrap, Topics.DECISIONS.name(), new Decision(EventIds.next(), t0.plusSeconds(60L * i),
+                        "BTC-USDT-SWAP", 42_000.0 + 10 * i, Map.of("rsi", 50.0), Direction.LONG, 0.8,
+                        Map.of("LONG", 0.8, "SHORT", 0.1, "FLAT", 0.1), "lstm", shadow ? CANDIDATE : PRODUCTION, shadow));
+            }
+        }
+
         try (ControllerService controller = new ControllerService(config, SharedSerdes.SERDES, dataDir.resolve("state"))) {
             controller.start();
             await(controller::isRunning);
@@ -88,7 +113,7 @@ class ControllerApiIT {
                     null, EvaluationStatus.COMPLETED, null, null,
                     Map.of("total_trades", 44.0, "win_rate", 61.0, "sharpe_ratio", 1.7, "max_drawdown", 7.0,
                             "profit_factor", Double.POSITIVE_INFINITY), Map.of(), Recommendation.PROMOTE, null, null));
-            await(() -> controller.view().pending("lstm", CANDIDATE).isPresent());
+            await(() -> controller.view().pending("lstm", CANDIDATE).isPresent() && controller.viewCaughtUp());
 
             JsonNode status = get(controller.url() + "/api/ai/learning_status");
             assertThat(status.get("enabled").asBoolean()).isTrue();
@@ -102,6 +127,18 @@ class ControllerApiIT {
             assertThat(status.at("/best_candidates/lstm/metrics/profit_factor").asText()).isEqualTo("inf");
             assertThat(status.at("/pending_approvals/0/version").asText()).isEqualTo(CANDIDATE);
             assertThat(status.get("recent_events").toString()).contains("PROMOTION_PENDING");
+            assertThat(status.at("/data/total_logged_trades").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(status.at("/production_models/lstm/version").asText()).isEqualTo(PRODUCTION);
+            JsonNode winRate = status.at("/production_rolling_win_rate/lstm");
+            assertThat(winRate.size()).isEqualTo(3);
+            assertThat(winRate.get(2).get("win_rate").asDouble()).isEqualTo(200.0 / 3);
+            assertThat(winRate.get(2).get("trades").asInt()).isEqualTo(3);
+            JsonNode shadow = status.get("shadow");
+            assertThat(shadow.size()).isEqualTo(1);
+            assertThat(shadow.at("/0/version").asText()).isEqualTo(CANDIDATE);
+            assertThat(shadow.at("/0/bars").asInt()).isEqualTo(5);
+            assertThat(shadow.at("/0/shadow/total_trades").isNumber()).isTrue();
+            assertThat(shadow.at("/0/shadow_equity").size()).isEqualTo(5);
 
             String approve = controller.url() + "/api/ai/approvals/lstm/" + CANDIDATE + "/approve";
             assertThat(post(approve, null).statusCode()).isEqualTo(401);

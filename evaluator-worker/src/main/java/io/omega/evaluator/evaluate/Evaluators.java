@@ -15,10 +15,8 @@ public final class Evaluators {
     }
 
     public static ModelEvaluator fromConfig(OmegaConfig config, Clock clock) {
-        var pt = config.paperTrading();
         var sl = config.selfLearning();
-        BacktestSettings settings = new BacktestSettings(pt.startingCapital(), pt.feeRate(), pt.slippageRate(),
-                pt.positionSizePct(), pt.stopLossPct(), pt.takeProfitPct(), pt.maxHoldingBars(), pt.decisionThreshold());
+        BacktestSettings settings = BacktestSettings.from(config.paperTrading());
         RecommendationThresholds thresholds = RecommendationThresholds.DEFAULTS.withPromote(
                 sl.minEvalWinrateForPromotion(), sl.minEvalSharpeForPromotion(), sl.maxAllowedDrawdownForCandidate());
         var dataDir = config.storage().dataDir();

@@ -41,6 +41,12 @@ public record BacktestSettings(double startingCapital, double feeRate, double sl
         }
     }
 
+    /** The {@code paper_trading} section's costs, sizing and exits: backtests trade as the paper trader does. */
+    public static BacktestSettings from(io.omega.config.PaperTradingConfig pt) {
+        return new BacktestSettings(pt.startingCapital(), pt.feeRate(), pt.slippageRate(), pt.positionSizePct(),
+                pt.stopLossPct(), pt.takeProfitPct(), pt.maxHoldingBars(), pt.decisionThreshold());
+    }
+
     public BacktestSettings withStartingCapital(double v) {
         return new BacktestSettings(v, feeRate, slippageRate, positionSizePct, stopLossPct, takeProfitPct,
                 maxHoldingBars, decisionThreshold);
