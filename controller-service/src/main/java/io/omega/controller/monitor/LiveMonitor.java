@@ -13,7 +13,8 @@ public final class LiveMonitor implements AutoCloseable {
 
     public LiveMonitor(MonitorSettings settings, OmegaSerdes serdes, String bootstrapServers, String applicationId,
                        Path stateDir) {
-        this.app = new StreamsApp(MonitorTopology.build(settings, serdes), bootstrapServers, applicationId, stateDir);
+        this.app = new StreamsApp(MonitorTopology.build(settings, serdes), bootstrapServers, applicationId, stateDir,
+                MonitorTopology.GLOBAL_TOPICS);
     }
 
     public void start() {

@@ -33,6 +33,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class MonitorTopology {
 
+    /** The topics read into global stores. */
+    public static final java.util.Set<String> GLOBAL_TOPICS =
+            java.util.Set.of(Topics.REGISTRY_EVENTS.name(), Topics.EVALUATIONS.name());
+
     private MonitorTopology() {
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * One of the controller's Kafka Streams applications, run the same way: exactly once (a decision and the input that
@@ -24,12 +25,19 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
 
     public StreamsApp(Topology topology, String bootstrapServers, String applicationId, Path stateDir) {
+        this(topology, bootstrapServers, applicationId, stateDir, Set.of());
+    }
+
+    /** @param globalTopics the topics {@code topology} reads into global stores (see {@link DeadLetterOnDecodeFailure}) */
+    public StreamsApp(Topology topology, String bootstrapServers, String applicationId, Path stateDir,
+                      Set<String> globalTopics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDecodeFailure.class);
+        props.put(DeadLetterOnDecodeFailure.GLOBAL_TOPICS, String.join(",", globalTopics));
         // The embedded broker and small deployments have one broker: internal topics cannot ask for three replicas.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         this.streams = new KafkaStreams(topology, props);

@@ -2,47 +2,32 @@ package io.omega.trainer.dl4j;
 
 import io.omega.config.TrainingConfig;
 import io.omega.learning.artifact.ModelArtifactStore;
-import io.omega.learning.artifact.ModelMetadata;
 import io.omega.learning.artifact.SavedModel;
-import io.omega.learning.dataset.ChronologicalSplitter;
-import io.omega.learning.dataset.DatasetBuilder;
 import io.omega.learning.dataset.DatasetSpec;
-import io.omega.learning.dataset.DatasetSplit;
-import io.omega.learning.dataset.FeatureNormalizer;
-import io.omega.learning.dataset.NormalizationStats;
-import io.omega.learning.dataset.WindowTensors;
-import io.omega.learning.dataset.WindowedDataset;
 import io.omega.learning.model.ClassificationMetrics;
 import io.omega.learning.model.EpochProgress;
-import io.omega.learning.model.InputShape;
-import io.omega.learning.model.ModelFactory;
-import io.omega.learning.model.ModelTrainer;
 import io.omega.learning.model.ModelType;
 import io.omega.learning.model.NativeRuntime;
-import io.omega.learning.model.NetworkSettings;
-import io.omega.learning.model.OutputKind;
-import io.omega.learning.model.TrainOptions;
 import io.omega.learning.model.TrainingListener;
 import io.omega.learning.model.TrainingResult;
+import io.omega.learning.pipeline.OfflineTraining;
 import io.omega.trainer.job.CandidateTrainer;
 import io.omega.trainer.job.TrainedCandidate;
 import io.omega.trainer.job.TrainingJob;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
- * A training run on Deeplearning4j, from the experience files to a saved, checksummed model: load the production
- * decisions of the last days, build windows, split chronologically with a purge gap, fit the normalisation on the
- * training part, train with early stopping, save zip and metadata. The seed's trainer, end to end.
+ * A training run on Deeplearning4j, from the experience files to a saved, checksummed model: the production
+ * decisions of the last days through learning-core's {@link OfflineTraining} (windows, chronological purged split,
+ * normalisation fitted on the training part, early stopping, zip and metadata). The seed's trainer, end to end.
  */
 public final class DeepLearningCandidateTrainer implements CandidateTrainer {
 
@@ -82,48 +67,20 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
             throw new IllegalStateException("no market feature is present in at least "
                     + (int) (TrainingRows.MIN_FEATURE_COVERAGE * 100) + " % of the " + loaded.rows().size() + " decisions");
         }
-        TrainingConfig.TargetType target = TrainingConfig.TargetType.valueOf(job.targetType().name());
-        DatasetSpec spec = DatasetSpec.of(loaded.features(), defaults).withWindow(job.windowSize(), job.predictionHorizon())
-                .withTarget(target);
-        WindowedDataset dataset = new DatasetBuilder().buildFromLogs(loaded.rows(), spec);
-        DatasetSplit split = new ChronologicalSplitter().trainTestSplit(dataset);
-        NormalizationStats stats = new FeatureNormalizer().fit(dataset, split.train());
-
-        NetworkSettings network = NetworkSettings.from(defaults);
-        OutputKind kind = dataset.isClassification() ? OutputKind.CLASSIFICATION : OutputKind.REGRESSION;
-        int outputs = dataset.isClassification() ? dataset.classes().size() : 1;
-        MultiLayerNetwork model = new ModelFactory(network).buildModel(type,
-                new InputShape(spec.windowSize(), spec.features().size()), outputs, kind);
-        TrainOptions options = new TrainOptions(job.epochs(), job.batchSize(), defaults.earlyStoppingPatience(),
-                defaults.seed());
-        LOG.info("training {} on {} windows ({} train / {} validation / {} test), {} features, window {}, horizon {}",
-                type.id(), dataset.samples().size(), split.train().size(), split.validation().size(),
-                split.test().size(), spec.features().size(), spec.windowSize(), spec.predictionHorizon());
-        TrainingResult result = new ModelTrainer(new WindowTensors(network.dataType()))
-                .train(model, split, stats, options, new StopOnInterrupt(progress));
-
-        Map<String, Object> config = trainingConfig(job, network);
-        SavedModel saved = artifacts.saveModel(type, model, ModelMetadata.of(type, split, stats, result, config));
-        Map<String, String> configText = new LinkedHashMap<>();
-        config.forEach((k, v) -> configText.put(k, String.valueOf(v)));
+        TrainingConfig run = new TrainingConfig(job.daysBack(), job.epochs(), job.batchSize(), job.windowSize(),
+                job.predictionHorizon(), TrainingConfig.TargetType.valueOf(job.targetType().name()),
+                defaults.earlyStoppingPatience(), defaults.learningRate(), defaults.seed(), defaults.validationFraction(),
+                defaults.testFraction());
+        LOG.info("training {} for request {} on {} decisions with features {}", type.id(), job.requestId(),
+                loaded.rows().size(), loaded.features());
+        OfflineTraining.Outcome outcome = new OfflineTraining(artifacts).run(type, loaded.rows(),
+                DatasetSpec.of(loaded.features(), run), run, new StopOnInterrupt(progress));
+        SavedModel saved = outcome.saved();
+        Map<String, String> config = new LinkedHashMap<>();
+        saved.metadata().trainingConfig().forEach((k, v) -> config.put(k, String.valueOf(v)));
         return new TrainedCandidate(type.id(), saved.version(), dataDir.relativize(saved.zip().toAbsolutePath()
-                .normalize()).toString(), saved.metadata().sha256(), metrics(result), configText,
-                dataset.firstTime(), dataset.lastTime());
-    }
-
-    private Map<String, Object> trainingConfig(TrainingJob job, NetworkSettings network) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("request_id", job.requestId());
-        config.put("days_back", job.daysBack());
-        config.put("epochs", job.epochs());
-        config.put("batch_size", job.batchSize());
-        config.put("window_size", job.windowSize());
-        config.put("prediction_horizon", job.predictionHorizon());
-        config.put("target_type", job.targetType().name().toLowerCase(Locale.ROOT));
-        config.put("learning_rate", network.learningRate());
-        config.put("early_stopping_patience", defaults.earlyStoppingPatience());
-        config.put("seed", defaults.seed());
-        return config;
+                .normalize()).toString(), saved.metadata().sha256(), metrics(outcome.result()), config,
+                outcome.dataset().firstTime(), outcome.dataset().lastTime());
     }
 
     /** Validation and test metrics as the registry keeps them: {@code val_accuracy}, {@code test_f1}, ... */
