@@ -85,6 +85,11 @@ public final class ControllerService implements AutoCloseable {
         return status.getLearningStatus();
     }
 
+    /** The seed's {@code trigger_rollback(type)}: asks the registry to restore the previous production version. */
+    public void triggerRollback(String modelType, String actor, String reason) {
+        approvals.rollback(modelType, actor, reason);
+    }
+
     public LearningView view() {
         return view;
     }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/ai/learning_status}: the status JSON (also what {@code omega status} prints);</li>
  *   <li>{@code GET /api/ai/approvals}: promotions waiting for a person;</li>
  *   <li>{@code POST /api/ai/approvals/{type}/{version}/approve|reject}: the answer, bearer token required;</li>
+ *   <li>{@code POST /api/ai/rollback/{type}}: a rollback by hand ({@code trigger_rollback}), bearer token required;</li>
  *   <li>{@code GET /}: the dashboard page, which polls the status every 10 seconds.</li>
  * </ul>
  */
@@ -51,6 +52,7 @@ public final class ControllerApi {
         app.get("/api/ai/approvals", ctx -> ctx.json(view.pendingApprovals()));
         app.post("/api/ai/approvals/{type}/{version}/approve", auth.protect(this::approve));
         app.post("/api/ai/approvals/{type}/{version}/reject", auth.protect(this::reject));
+        app.post("/api/ai/rollback/{type}", auth.protect(this::rollback));
     }
 
     private void approve(Context ctx) {
@@ -72,6 +74,14 @@ public final class ControllerApi {
         String reason = ctx.body().isBlank() ? null : String.valueOf(ctx.bodyAsClass(Map.class).getOrDefault("reason", ""));
         var answer = approvals.reject(type, version, actor(ctx), reason).orElseThrow(() -> notPending(type, version));
         ctx.json(Map.of("event", answer.event().getEventType().name(), "model_type", type, "version", version));
+    }
+
+    private void rollback(Context ctx) {
+        String type = type(ctx);
+        String reason = ctx.body().isBlank() ? null : String.valueOf(ctx.bodyAsClass(Map.class).getOrDefault("reason", ""));
+        var answer = approvals.rollback(type, actor(ctx), reason);
+        ctx.json(Map.of("event", answer.event().getEventType().name(), "model_type", type,
+                "command_id", answer.command().orElseThrow().getId()));
     }
 
     private static String type(Context ctx) {

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A person's answer to a pending promotion. Approve: APPROVED and the PROMOTE command for the registry, in one
- * transaction (both or neither). Reject: APPROVAL_REJECTED. Only a pending promotion can be answered.
+ * What a person asks of the controller. Approve a pending promotion: APPROVED and the PROMOTE command for the
+ * registry, in one transaction (both or neither); reject it: APPROVAL_REJECTED; only a pending promotion can be
+ * answered. Roll back by hand: ROLLBACK_REQUESTED and the ROLLBACK command.
  */
 public final class Approvals implements AutoCloseable {
 
@@ -64,6 +65,23 @@ public final class Approvals implements AutoCloseable {
         send(approved, promote);
         view.apply(approved); // answered: a second click finds nothing pending, even before the topic says so
         return Optional.of(new Answer(approved, Optional.of(promote)));
+    }
+
+    /**
+     * The seed's {@code trigger_rollback(type)} by hand: a ROLLBACK command for the registry and ROLLBACK_REQUESTED,
+     * in one transaction. The registry decides (and refuses with a reason when there is nothing to go back to).
+     */
+    public synchronized Answer rollback(String modelType, String actor, String reason) {
+        long now = clock.millis();
+        String why = "manual rollback by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        RegistryCommand rollback = new RegistryCommand(EventIds.next(now), clock.instant(),
+                RegistryCommandType.ROLLBACK, modelType, null, null, null, Map.of(), Map.of(), null, null, actor, why);
+        String production = view.production(modelType).map(LearningView.ModelEntry::version).orElse(null);
+        ControllerEvent requested = new ControllerEvent(EventIds.next(now), clock.instant(),
+                ControllerEventType.ROLLBACK_REQUESTED, modelType, production, why,
+                Map.of("command_id", rollback.getId(), "requested_by", actor));
+        send(requested, rollback);
+        return new Answer(requested, Optional.of(rollback));
     }
 
     public synchronized Optional<Answer> reject(String modelType, String version, String actor, String reason) {

@@ -173,6 +173,20 @@ class ControllerApiIT {
             assertThat(events).extracting(r -> ((ControllerEvent) decode.deserialize(r.topic(), r.value())).getEventType())
                     .containsExactly(ControllerEventType.PROMOTION_PENDING, ControllerEventType.APPROVED);
             assertThat(get(controller.url() + "/api/ai/learning_status").get("pending_approvals")).isEmpty();
+
+            // trigger_rollback by hand: ROLLBACK_REQUESTED and the ROLLBACK command, token required
+            String rollback = controller.url() + "/api/ai/rollback/lstm";
+            assertThat(post(rollback, null).statusCode()).isEqualTo(401);
+            HttpResponse<String> rolled = post(rollback, TOKEN);
+            assertThat(rolled.statusCode()).isEqualTo(200);
+            String rollbackId = json.readTree(rolled.body()).get("command_id").asText();
+            var rollbacks = CommittedRecords.read(bootstrap, Topics.REGISTRY_COMMANDS.name(),
+                    r -> decode.deserialize(r.topic(), r.value()) instanceof RegistryCommand c && c.getId().equals(rollbackId),
+                    1, Duration.ofSeconds(1));
+            RegistryCommand command = (RegistryCommand) decode.deserialize(rollbacks.get(0).topic(), rollbacks.get(0).value());
+            assertThat(command.getCommandType()).isEqualTo(RegistryCommandType.ROLLBACK);
+            assertThat(command.getModelType()).isEqualTo("lstm");
+            assertThat(command.getReason()).isEqualTo("manual rollback by operator");
             assertThat(http.send(HttpRequest.newBuilder(URI.create(controller.url() + "/")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("<title>OMEGA self-learning</title>");
         }
