@@ -33,7 +33,7 @@ public final class ConfigLoader {
     static final String ENV_PREFIX = "OMEGA_";
     private static final Set<String> SECTIONS =
             Set.of("self_learning", "kafka", "schema_registry", "storage", "paper_trading", "dashboard", "sink",
-                    "registry", "training");
+                    "registry", "training", "metrics");
     private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {
@@ -93,7 +93,8 @@ public final class ConfigLoader {
                 DashboardConfig.read(section(tree, "dashboard", problems, origins, sections)),
                 SinkConfig.read(section(tree, "sink", problems, origins, sections)),
                 RegistryServiceConfig.read(section(tree, "registry", problems, origins, sections)),
-                TrainingConfig.read(section(tree, "training", problems, origins, sections)));
+                TrainingConfig.read(section(tree, "training", problems, origins, sections)),
+                MetricsConfig.read(section(tree, "metrics", problems, origins, sections)));
         sections.forEach(Section::rejectUnknownKeys);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -135,12 +135,15 @@ class ConfigLoaderTest {
         assertThat(defaults.registry()).isEqualTo(new RegistryServiceConfig("127.0.0.1", 8081, 10_000, ""));
         assertThat(defaults.training()).isEqualTo(new TrainingConfig(7, 50, 32, 50, 10,
                 TrainingConfig.TargetType.DIRECTION, 10, 0.001, 42, 0.15, 0.15));
+        assertThat(defaults.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9401, 9402, 9403));
         assertThat(problems("""
                 sink:
                   flush_records: 0
                   compression: lzo
                 registry:
                   port: -1
+                metrics:
+                  trainer_port: 70000
                 training:
                   window_size: 1
                   validation_fraction: 0.5
@@ -150,6 +153,7 @@ class ConfigLoaderTest {
                 new ConfigProblem("sink.compression", "expected one of zstd, snappy, uncompressed, got 'lzo'"),
                 new ConfigProblem("registry.port", "must be between 0 and 65535, got -1"),
                 new ConfigProblem("training.window_size", "must be between 2 and 10000, got 1"),
+                new ConfigProblem("metrics.trainer_port", "must be between 0 and 65535, got 70000"),
                 new ConfigProblem("training.test_fraction",
                         "validation_fraction + test_fraction must leave at least 10 % for training, got 0.95"));
     }
@@ -221,7 +225,7 @@ class ConfigLoaderTest {
     void theTokenNeverAppearsInToString() {
         DashboardConfig dashboard = new DashboardConfig("127.0.0.1", 8080, "s3cret");
         assertThat(dashboard.toString()).doesNotContain("s3cret").contains("adminToken=***");
-        assertThat(new OmegaConfig(null, null, null, null, null, dashboard, null, null, null).toString()).doesNotContain("s3cret");
+        assertThat(new OmegaConfig(null, null, null, null, null, dashboard, null, null, null, null).toString()).doesNotContain("s3cret");
     }
 
     private static List<ConfigProblem> problems(String yaml) {

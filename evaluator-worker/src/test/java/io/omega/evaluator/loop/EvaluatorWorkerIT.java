@@ -86,6 +86,12 @@ class EvaluatorWorkerIT {
         List<Evaluation> evaluations = evaluations(bootstrap, 3);
         worker.close();
         assertThat(worker.stats()).isEqualTo(new EvaluatorWorker.Stats(2, 1, 1));
+        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        EvaluatorMetrics.bind(worker, metrics);
+        assertThat(metrics.scrape()).contains("omega_evaluator_evaluations_total{status=\"completed\"} 2.0")
+                .contains("omega_evaluator_evaluations_total{status=\"failed\"} 1.0")
+                .contains("omega_evaluator_evaluations_total{status=\"dead_lettered\"} 1.0");
 
         assertThat(evaluations).extracting(Evaluation::getVersion).containsExactly(first, second, missing);
         Evaluation alone = evaluations.get(0);

@@ -3,6 +3,8 @@ package io.omega.app.evaluator;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.Evaluators;
+import io.omega.app.metrics.MetricsEndpoint;
+import io.omega.evaluator.loop.EvaluatorMetrics;
 import io.omega.evaluator.loop.EvaluatorSettings;
 import io.omega.evaluator.loop.EvaluatorWorker;
 import io.omega.schemas.serde.OmegaSerdes;
@@ -34,10 +36,14 @@ public final class EvaluatorCommand implements Callable<Integer> {
         EvaluatorWorker worker = EvaluatorWorker.create(settings, Evaluators.fromConfig(loaded, Clock.systemUTC()),
                 loaded.storage().dataDir(), new OmegaSerdes(loaded.schemaRegistry()), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "omega-evaluator-shutdown"));
-        out.printf("Evaluator worker on %s (group %s), reports under %s. Press Ctrl-C to stop.%n",
-                settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("reports"));
-        out.flush();
-        worker.run();
+        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().evaluatorPort())) {
+            EvaluatorMetrics.bind(worker, metrics.registry());
+            out.printf("Evaluator worker on %s (group %s), reports under %s, metrics on %s. Press Ctrl-C to stop.%n",
+                    settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("reports"),
+                    metrics.url());
+            out.flush();
+            worker.run();
+        }
         out.println("Evaluator worker stopped: " + worker.stats());
         out.flush();
         return 0;

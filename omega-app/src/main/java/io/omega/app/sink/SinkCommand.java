@@ -1,7 +1,7 @@
 package io.omega.app.sink;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.app.ConfigOption;
+import io.omega.app.metrics.MetricsEndpoint;
 import io.omega.sink.SinkRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +27,11 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SinkRunner.runUntilStopped(config.load(), new SimpleMeterRegistry(), spec.commandLine().getOut());
+        var loaded = config.load();
+        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().sinkPort())) {
+            spec.commandLine().getOut().println("Sink metrics on " + metrics.url());
+            SinkRunner.runUntilStopped(loaded, metrics.registry(), spec.commandLine().getOut());
+        }
         return 0;
     }
 }

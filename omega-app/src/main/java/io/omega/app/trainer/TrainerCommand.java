@@ -3,6 +3,8 @@ package io.omega.app.trainer;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.app.metrics.MetricsEndpoint;
+import io.omega.trainer.loop.TrainerMetrics;
 import io.omega.trainer.loop.TrainerSettings;
 import io.omega.trainer.loop.TrainerWorker;
 import org.slf4j.Logger;
@@ -40,10 +42,14 @@ public final class TrainerCommand implements Callable<Integer> {
                         epoch.validation().accuracy(), epoch.bestEpoch())),
                 Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "omega-trainer-shutdown"));
-        out.printf("Trainer worker on %s (group %s), models under %s. Press Ctrl-C to stop.%n",
-                settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("models"));
-        out.flush();
-        worker.run();
+        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().trainerPort())) {
+            TrainerMetrics.bind(worker, metrics.registry());
+            out.printf("Trainer worker on %s (group %s), models under %s, metrics on %s. Press Ctrl-C to stop.%n",
+                    settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("models"),
+                    metrics.url());
+            out.flush();
+            worker.run();
+        }
         out.println("Trainer worker stopped: " + worker.stats());
         out.flush();
         return 0;

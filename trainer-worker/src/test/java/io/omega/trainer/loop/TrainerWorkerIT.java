@@ -106,6 +106,11 @@ class TrainerWorkerIT {
         assertThat(register.getActor()).isEqualTo("trainer-worker");
         assertThat(register.getReason()).contains(request.getId()).contains("MANUAL");
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(1, 0, 0, 0));
+        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        TrainerMetrics.bind(worker, metrics);
+        assertThat(metrics.scrape()).contains("omega_trainer_requests_total{outcome=\"succeeded\"} 1.0")
+                .contains("omega_trainer_requests_total{outcome=\"failed\"} 0.0");
     }
 
     @Test
