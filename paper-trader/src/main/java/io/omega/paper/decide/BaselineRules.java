@@ -7,12 +7,13 @@ import java.util.Map;
  * bars measured in units of recent volatility. The probability of the move's side grows with that z-score through a
  * logistic curve; small moves are mostly FLAT.
  */
-public final class BaselineRules {
+public final class BaselineRules implements Decider {
 
     public static final String MODEL_TYPE = "baseline";
     public static final String VERSION = "momentum-v1";
 
-    public Prediction predict(Map<String, Double> features) {
+    @Override
+    public Prediction predict(String symbol, Map<String, Double> features) {
         double vol = Math.max(features.getOrDefault("vol_15", 0.0) * Math.sqrt(5), 1e-9);
         double z = features.getOrDefault("ret_5", 0.0) / vol;
         double side = 1 / (1 + Math.exp(-1.5 * z));          // probability the move goes on up

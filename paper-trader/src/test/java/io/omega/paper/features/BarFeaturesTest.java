@@ -46,12 +46,12 @@ class BarFeaturesTest {
     @Test
     void theBaselineFollowsStrongMomentumAndStaysFlatOnNoise() {
         BaselineRules rules = new BaselineRules();
-        Prediction up = rules.predict(Map.of("ret_5", 0.01, "vol_15", 0.001));
+        Prediction up = rules.predict("S", Map.of("ret_5", 0.01, "vol_15", 0.001));
         assertThat(up.direction(0.55)).isEqualTo(Direction.LONG);
         assertThat(up.pLong() + up.pShort() + up.pFlat()).isCloseTo(1, within(1e-12));
-        Prediction down = rules.predict(Map.of("ret_5", -0.01, "vol_15", 0.001));
+        Prediction down = rules.predict("S", Map.of("ret_5", -0.01, "vol_15", 0.001));
         assertThat(down.direction(0.55)).isEqualTo(Direction.SHORT);
-        Prediction noise = rules.predict(Map.of("ret_5", 0.0001, "vol_15", 0.001));
+        Prediction noise = rules.predict("S", Map.of("ret_5", 0.0001, "vol_15", 0.001));
         assertThat(noise.direction(0.55)).isEqualTo(Direction.FLAT);
         assertThat(noise.modelType()).isEqualTo("baseline");
     }
