@@ -1,0 +1,75 @@
+package io.omega.paper.decide;
+
+import io.omega.learning.artifact.LoadedModel;
+import io.omega.learning.artifact.ModelMetadata;
+import io.omega.learning.dataset.WindowTensors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A trained model as a decider: it keeps, per symbol, the last {@code window_size} feature rows in the order of its
+ * metadata, normalises them with the statistics saved with it, and predicts. A direction model's UP is LONG and
+ * DOWN is SHORT; until its window is full it says FLAT. A feature the row lacks is carried forward from the last row
+ * (as in training); with nothing to carry the window starts over.
+ */
+public final class ModelDecider implements Decider {
+
+    private final LoadedModel model;
+    private final ModelMetadata meta;
+    private final WindowTensors tensors;
+    private final int up;
+    private final int down;
+    private final Map<String, Deque<double[]>> windows = new HashMap<>();
+
+    public ModelDecider(LoadedModel model) {
+        this.model = model;
+        this.meta = model.metadata();
+        if (!"direction".equals(meta.target().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(meta.modelType() + " " + meta.version() + " predicts '" + meta.target()
+                    + "'; the engine decides with direction models");
+        }
+        this.tensors = new WindowTensors(model.network().params().dataType());
+        this.up = meta.classes().indexOf("UP");
+        this.down = meta.classes().indexOf("DOWN");
+    }
+
+    public String version() {
+        return meta.version();
+    }
+
+    @Override
+    public synchronized Prediction predict(String symbol, Map<String, Double> features) {
+        Deque<double[]> window = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        List<String> names = meta.features();
+        double[] row = new double[names.size()];
+        double[] previous = window.peekLast();
+        for (int i = 0; i < row.length; i++) {
+            Double v = features.get(names.get(i));
+            if (v != null && Double.isFinite(v)) {
+                row[i] = v;
+            } else if (previous != null) {
+                row[i] = previous[i];
+            } else {
+                window.clear();
+                return new Prediction(0, 0, 1, meta.modelType(), meta.version());
+            }
+        }
+        window.addLast(row);
+        while (window.size() > meta.windowSize()) {
+            window.removeFirst();
+        }
+        if (window.size() < meta.windowSize()) {
+            return new Prediction(0, 0, 1, meta.modelType(), meta.version());
+        }
+        INDArray out = model.network().output(tensors.single(window.toArray(new double[0][]), meta.normalization()), false);
+        double pUp = out.getDouble(0, up);
+        double pDown = out.getDouble(0, down);
+        return new Prediction(pUp, pDown, Math.max(0, 1 - pUp - pDown), meta.modelType(), meta.version());
+    }
+}
