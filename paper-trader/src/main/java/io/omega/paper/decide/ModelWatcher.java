@@ -1,0 +1,128 @@
+package io.omega.paper.decide;
+
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.learning.model.ModelType;
+import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Follows {@code omega.registry-events} (from the start, committed events, no consumer group) and hands the engine
+ * the model it should use: on PROMOTED or ROLLED_BACK the production version of {@code modelType}, on REGISTERED the
+ * newest candidate (for shadow mode). Each is loaded with its checksum verified; a model that cannot be loaded is
+ * logged and the engine keeps what it has.
+ */
+public final class ModelWatcher implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelWatcher.class);
+
+    private final String modelType;
+    private final ModelArtifactStore artifacts;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<RegistryEvent> events;
+    private final Consumer<ModelDecider> onProduction;
+    private final Consumer<ModelDecider> onCandidate;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile long loadFailures;
+
+    public ModelWatcher(String modelType, ModelArtifactStore artifacts, String bootstrapServers, String clientId,
+                        OmegaSerdes serdes, Consumer<ModelDecider> onProduction, Consumer<ModelDecider> onCandidate) {
+        this.modelType = modelType;
+        this.artifacts = artifacts;
+        this.onProduction = onProduction;
+        this.onCandidate = onCandidate;
+        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.events = serdes.valueDeserializer(RegistryEvent.class);
+    }
+
+    public long loadFailures() {
+        return loadFailures;
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGISTRY_EVENTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!stopping) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+            stopped.countDown();
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        RegistryEvent event;
+        try {
+            event = events.deserialize(record.topic(), record.headers(), record.value());
+        } catch (SerializationException e) {
+            LOG.warn("skipping an undecodable registry event at offset {}: {}", record.offset(), e.getMessage());
+            return;
+        }
+        if (event == null || !modelType.equals(event.getModelType()) || event.getVersion() == null) {
+            return;
+        }
+        switch (event.getEventType()) {
+            case PROMOTED, ROLLED_BACK -> load(event.getVersion()).ifPresent(d -> {
+                onProduction.accept(d);
+                LOG.info("now deciding with {} {}", modelType, event.getVersion());
+            });
+            case REGISTERED -> load(event.getVersion()).ifPresent(onCandidate);
+            default -> {
+            }
+        }
+    }
+
+    private Optional<ModelDecider> load(String version) {
+        try {
+            return Optional.of(new ModelDecider(artifacts.loadModel(ModelType.parse(modelType), version)));
+        } catch (RuntimeException e) {
+            loadFailures++;
+            LOG.warn("cannot use {} {}: {}; keeping the current model", modelType, version, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        consumer.wakeup();
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
