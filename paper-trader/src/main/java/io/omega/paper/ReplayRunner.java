@@ -1,0 +1,89 @@
+package io.omega.paper;
+
+import io.omega.config.OmegaConfig;
+import io.omega.config.PaperTradingConfig;
+import io.omega.experience.ExperienceRecorder;
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.paper.decide.BaselineRules;
+import io.omega.paper.decide.ModelWatcher;
+import io.omega.paper.market.Bar;
+import io.omega.paper.market.BarAggregator;
+import io.omega.paper.market.BundledBitstampTrades;
+import io.omega.paper.market.Trade;
+import io.omega.schemas.serde.OmegaSerdes;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The engine on the bundled real trades: one-minute bars replayed at {@code paper_trading.replay_speed} market
+ * seconds per wall-clock second, decisions from the baseline until the registry promotes a model of
+ * {@code modelType}, shadow predictions from the newest candidate when {@code enable_shadow_mode} is on.
+ */
+public final class ReplayRunner {
+
+    private static final Duration BAR = Duration.ofMinutes(1);
+
+    private ReplayRunner() {
+    }
+
+    /** Replays until the data ends or {@code stop} says so; returns what the trader did. */
+    public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
+                                        BooleanSupplier stop) throws InterruptedException {
+        PaperTradingConfig pt = config.paperTrading();
+        if (pt.marketData() != PaperTradingConfig.MarketDataSource.REPLAY) {
+            throw new IllegalArgumentException("paper_trading.market_data '" + pt.marketData().name().toLowerCase()
+                    + "' is not available yet: use replay");
+        }
+        String symbol = pt.symbols().get(0);
+        List<Bar> bars = bars(symbol);
+        try (ExperienceRecorder recorder = ExperienceRecorder.create(config.kafka(),
+                config.selfLearning().experienceBufferSize(), serdes.valueSerializer(SpecificRecord.class),
+                Clock.systemUTC())) {
+            PaperTrader trader = new PaperTrader(pt, recorder, BAR, new BaselineRules());
+            ModelWatcher watcher = new ModelWatcher(modelType, new ModelArtifactStore(config.storage().dataDir(),
+                    Clock.systemUTC()), config.kafka().bootstrapServers(), config.kafka().clientIdPrefix()
+                    + "-paper-trader-models", serdes, trader::useProduction,
+                    config.selfLearning().enableShadowMode() ? trader::useShadow : d -> { });
+            Thread watching = new Thread(watcher, "omega-paper-trader-models");
+            watching.setDaemon(true);
+            watching.start();
+            try {
+                out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
+                        bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
+                out.flush();
+                long pause = (long) (BAR.toNanos() / pt.replaySpeed());
+                long next = System.nanoTime();
+                for (Bar bar : bars) {
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
+                    trader.onBar(bar);
+                    next += pause;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+                return trader.stats();
+            } finally {
+                watcher.close();
+            }
+        }
+    }
+
+    static List<Bar> bars(String symbol) {
+        BarAggregator aggregator = new BarAggregator(symbol, BAR);
+        List<Bar> bars = new ArrayList<>();
+        for (Trade t : BundledBitstampTrades.load()) {
+            aggregator.add(t).ifPresent(bars::add);
+        }
+        aggregator.flush().ifPresent(bars::add);
+        return bars;
+    }
+}
