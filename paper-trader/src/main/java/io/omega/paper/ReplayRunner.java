@@ -35,6 +35,17 @@ public final class ReplayRunner {
     /** Replays until the data ends or {@code stop} says so; returns what the trader did. */
     public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
                                         BooleanSupplier stop) throws InterruptedException {
+        return run(config, serdes, modelType, out, stop, null, trader -> { });
+    }
+
+    /**
+     * The same, with the bars' times shifted so that the replay ends at {@code endAt} (null: the market's own 2013
+     * times), and {@code started} told of the trader once it exists (to watch its progress). Shifting matters
+     * wherever "the last N days" is asked of the logged experience, as training does.
+     */
+    public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
+                                        BooleanSupplier stop, java.time.Instant endAt,
+                                        java.util.function.Consumer<PaperTrader> started) throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
         if (pt.marketData() != PaperTradingConfig.MarketDataSource.REPLAY) {
             throw new IllegalArgumentException("paper_trading.market_data '" + pt.marketData().name().toLowerCase()
@@ -42,10 +53,16 @@ public final class ReplayRunner {
         }
         String symbol = pt.symbols().get(0);
         List<Bar> bars = bars(symbol);
+        if (endAt != null) {
+            Duration shift = Duration.between(bars.get(bars.size() - 1).start().plus(BAR), endAt);
+            bars = bars.stream().map(b -> new Bar(b.symbol(), b.start().plus(shift), b.open(), b.high(), b.low(),
+                    b.close(), b.volume(), b.trades())).toList();
+        }
         try (ExperienceRecorder recorder = ExperienceRecorder.create(config.kafka(),
                 config.selfLearning().experienceBufferSize(), serdes.valueSerializer(SpecificRecord.class),
                 Clock.systemUTC())) {
             PaperTrader trader = new PaperTrader(pt, recorder, BAR, new BaselineRules());
+            started.accept(trader);
             ModelWatcher watcher = new ModelWatcher(modelType, new ModelArtifactStore(config.storage().dataDir(),
                     Clock.systemUTC()), config.kafka().bootstrapServers(), config.kafka().clientIdPrefix()
                     + "-paper-trader-models", serdes, trader::useProduction,
@@ -56,6 +73,9 @@ public final class ReplayRunner {
             try {
                 out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
                         bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
+                if (endAt != null) {
+                    out.println("(market times shifted to end now, so the loop sees them as the last days' trading)");
+                }
                 out.flush();
                 long pause = (long) (BAR.toNanos() / pt.replaySpeed());
                 long next = System.nanoTime();

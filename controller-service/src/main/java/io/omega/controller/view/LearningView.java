@@ -51,6 +51,8 @@ public final class LearningView {
     private final Map<String, PendingApproval> pending = new LinkedHashMap<>();
     private final Deque<ControllerEvent> recent = new ArrayDeque<>();
     private long outcomes;
+    private long events;
+    private final Map<String, Long> eventsByType = new TreeMap<>();
     private Instant lastOutcome;
 
     /** @param windowTrades the rolling window of the production win-rate chart ({@code performance_monitor_window_trades}) */
@@ -87,6 +89,8 @@ public final class LearningView {
     }
 
     synchronized void apply(ControllerEvent e) {
+        events++;
+        eventsByType.merge(e.getEventType().name(), 1L, Long::sum);
         recent.addFirst(e);
         while (recent.size() > RECENT_EVENTS) {
             recent.removeLast();
@@ -162,6 +166,16 @@ public final class LearningView {
                     .ifPresent(points -> out.put(type, List.copyOf(points)));
         }
         return out;
+    }
+
+    /** Controller events seen since start (the recent list keeps only the last 20). */
+    public synchronized long eventCount() {
+        return events;
+    }
+
+    /** Controller events seen since start, by type. */
+    public synchronized Map<String, Long> eventCounts() {
+        return new TreeMap<>(eventsByType);
     }
 
     public synchronized long loggedTrades() {

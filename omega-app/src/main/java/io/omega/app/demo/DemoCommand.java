@@ -1,0 +1,271 @@
+package io.omega.app.demo;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omega.config.ConfigLoader;
+import io.omega.config.OmegaConfig;
+import io.omega.controller.ControllerService;
+import io.omega.evaluator.evaluate.Evaluators;
+import io.omega.evaluator.loop.EvaluatorSettings;
+import io.omega.evaluator.loop.EvaluatorWorker;
+import io.omega.kafka.embedded.BrokerSettings;
+import io.omega.kafka.embedded.EmbeddedKafkaBroker;
+import io.omega.paper.PaperTrader;
+import io.omega.paper.ReplayRunner;
+import io.omega.registry.RegistryService;
+import io.omega.registry.RegistryTopics;
+import io.omega.schemas.event.ControllerEvent;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicInstaller;
+import io.omega.schemas.topic.Topics;
+import io.omega.sink.SinkSettings;
+import io.omega.sink.TradeLoggerSink;
+import io.omega.trainer.dl4j.DeepLearningCandidateTrainer;
+import io.omega.trainer.dl4j.TrainingRows;
+import io.omega.trainer.loop.TrainerSettings;
+import io.omega.trainer.loop.TrainerWorker;
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.store.ExperienceStore;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code omega demo}: the whole loop in one JVM, on an embedded Kafka broker and the embedded schema registry: the
+ * paper trader replays six days of real BTC trades, the sink keeps them as Parquet, the controller asks for
+ * training, the trainer trains CNN and LSTM candidates, the registry registers them, the evaluator backtests them
+ * against production, the controller promotes (or declines), the paper trader switches to the promoted model with
+ * the newest candidate in shadow, and the live monitor watches production and rolls it back when it degrades.
+ * Nothing is forced: every step happens because the data made it happen.
+ */
+@Command(name = "demo", description = "Run the whole self-learning loop in one JVM on bundled real market data.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", description = "where the demo keeps its broker data, experiences, models and "
+            + "reports (default: a new directory under data/)")
+    Path dataDir;
+
+    @Option(names = "--keep-running", description = "leave the dashboard up after the replay, until Ctrl-C")
+    boolean keepRunning;
+
+    @Option(names = "--dashboard-port", defaultValue = "8080", description = "default: ${DEFAULT-VALUE} (0: any free port)")
+    int dashboardPort;
+
+    @Option(names = "--minutes", defaultValue = "5", description = "stop the replay after this long (default: ${DEFAULT-VALUE})")
+    double minutes;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        Path dir = dataDir != null ? dataDir : Path.of("data", "demo-" + LocalDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        out.println("OMEGA demo: data under " + dir.toAbsolutePath());
+        out.flush();
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.loopback(dir.resolve("kafka")));
+            open.add(broker);
+            OmegaConfig config = ConfigLoader.parse(template().formatted(broker.bootstrapServers(),
+                    dir.toAbsolutePath().toString().replace("\\", "/"), dashboardPort), Map.of());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                new TopicInstaller(admin, config.kafka().topicPartitions(), (short) 1, Duration.ofSeconds(30))
+                        .install(Topics.all());
+            }
+            out.println("Kafka ready on " + broker.bootstrapServers() + ", topics installed");
+            OmegaSerdes serdes = new OmegaSerdes(config.schemaRegistry());
+            Clock clock = Clock.systemUTC();
+
+            RegistryService registry = RegistryService.start(config, serdes, RegistryTopics.catalogue());
+            open.add(0, registry);
+            TradeLoggerSink sink = new TradeLoggerSink(SinkSettings.from(config), serdes, new SimpleMeterRegistry(), clock);
+            open.add(0, sink);
+            background(sink, "demo-sink");
+            AtomicReference<String> lastEpoch = new AtomicReference<>("");
+            TrainerWorker trainer = TrainerWorker.create(TrainerSettings.from(config.kafka()), serdes,
+                    new DeepLearningCandidateTrainer(config.training(), new TrainingRows(new ExperienceStore(
+                            config.storage().dataDir(), clock)), new ModelArtifactStore(config.storage().dataDir(), clock),
+                            config.storage().dataDir(), epoch -> lastEpoch.set(String.format(Locale.ROOT,
+                            "epoch %d/%d, loss %.4f, validation accuracy %.3f", epoch.epoch(), epoch.maxEpochs(),
+                            epoch.trainLoss(), epoch.validation().accuracy()))), clock);
+            open.add(0, trainer);
+            background(trainer, "demo-trainer");
+            EvaluatorWorker evaluator = EvaluatorWorker.create(EvaluatorSettings.from(config),
+                    Evaluators.fromConfig(config, clock), config.storage().dataDir(), serdes, clock);
+            open.add(0, evaluator);
+            background(evaluator, "demo-evaluator");
+            ControllerService controller = new ControllerService(config, serdes, dir.resolve("controller"));
+            open.add(0, controller);
+            controller.start();
+            out.println("Registry, sink, trainer, evaluator and controller running; dashboard on " + controller.url());
+            out.flush();
+
+            AtomicReference<PaperTrader> trader = new AtomicReference<>();
+            Progress progress = new Progress(out, started, trader, sink, registry, controller, trainer, evaluator,
+                    lastEpoch);
+            Thread reporter = new Thread(progress, "demo-progress");
+            reporter.setDaemon(true);
+            reporter.start();
+            long deadline = started + (long) (minutes * 60e9);
+            PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
+                    Instant.now(), trader::set);
+            // Let the last trainings and evaluations land before the summary.
+            long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < settle && System.nanoTime() < deadline + Duration.ofSeconds(20).toNanos()) {
+                Thread.sleep(500);
+            }
+            progress.stop();
+            summary(out, started, stats, sink, registry, controller, trainer, evaluator);
+            if (keepRunning) {
+                out.println("Dashboard stays up on " + controller.url() + " — Ctrl-C to stop.");
+                out.flush();
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
+            }
+            return 0;
+        } finally {
+            for (AutoCloseable c : open) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // keep closing
+                }
+            }
+        }
+    }
+
+    private static void background(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String template() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/demo.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void summary(PrintWriter out, long started, PaperTrader.Stats stats, TradeLoggerSink sink,
+                                RegistryService registry, ControllerService controller, TrainerWorker trainer,
+                                EvaluatorWorker evaluator) {
+        out.println();
+        out.printf("Summary after %.0f s%n", (System.nanoTime() - started) / 1e9);
+        out.printf("  market:      %d bars replayed; %d decisions, %d shadow decisions (%d shadow failures)%n",
+                stats.bars(), stats.decisions(), stats.shadowDecisions(), stats.shadowFailures());
+        out.printf("  trades:      %d opened, %d closed%n", stats.executions(), stats.outcomes());
+        out.printf("  experience:  %s%n", sink.stats().snapshot());
+        out.printf("  training:    %s%n", trainer.stats());
+        out.printf("  evaluation:  %s%n", evaluator.stats());
+        for (String type : List.of("cnn", "lstm")) {
+            var models = registry.client().list(type);
+            out.printf("  registry %-4s %d model(s), production %s; history %s%n", type, models.size(),
+                    registry.client().getCurrentProductionModel(type).map(m -> m.version()).orElse("none"),
+                    registry.client().history(type).stream().map(t -> t.version() + " " + t.enteredBy()).toList());
+        }
+        Map<String, Object> status = controller.getLearningStatus();
+        out.printf("  controller:  %s%n", controller.view().eventCounts());
+        out.printf("  shadow:      %s%n", ((List<?>) status.get("shadow")).size() + " shadow model(s) scored beside production");
+        out.printf("  live check:  %s%n", status.get("production_rolling_win_rate") instanceof Map<?, ?> m
+                ? m.keySet() + " production model(s) watched trade by trade" : "no production trades yet");
+        out.println("  dashboard:   " + controller.url());
+        out.flush();
+    }
+
+    /** Prints what the loop is doing every few seconds. */
+    private static final class Progress implements Runnable {
+        private final PrintWriter out;
+        private final long started;
+        private final AtomicReference<PaperTrader> trader;
+        private final TradeLoggerSink sink;
+        private final RegistryService registry;
+        private final ControllerService controller;
+        private final TrainerWorker trainer;
+        private final EvaluatorWorker evaluator;
+        private final AtomicReference<String> lastEpoch;
+        private volatile boolean stopped;
+        private int seenEvents;
+
+        Progress(PrintWriter out, long started, AtomicReference<PaperTrader> trader, TradeLoggerSink sink,
+                 RegistryService registry, ControllerService controller, TrainerWorker trainer,
+                 EvaluatorWorker evaluator, AtomicReference<String> lastEpoch) {
+            this.out = out;
+            this.started = started;
+            this.trader = trader;
+            this.sink = sink;
+            this.registry = registry;
+            this.controller = controller;
+            this.trainer = trainer;
+            this.evaluator = evaluator;
+            this.lastEpoch = lastEpoch;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (stopped) {
+                    return;
+                }
+                PaperTrader t = trader.get();
+                long files = sink.stats().snapshot().values().stream().mapToLong(k -> k.filesCreated()).sum();
+                out.printf("[%3.0f s] %s | files %d | trainings %s | evaluations %s | models cnn %d, lstm %d | %s%n",
+                        (System.nanoTime() - started) / 1e9,
+                        t == null ? "starting" : String.format("bars %d, decisions %d (+%d shadow), trades %d/%d",
+                                t.stats().bars(), t.stats().decisions(), t.stats().shadowDecisions(),
+                                t.stats().executions(), t.stats().outcomes()),
+                        files, trainer.stats(), evaluator.stats(), registry.client().list("cnn").size(),
+                        registry.client().list("lstm").size(), lastEpoch.get());
+                List<ControllerEvent> events = controller.view().recentEvents();
+                // recentEvents is newest first; print the new ones oldest first
+                int fresh = Math.min(events.size(), Math.max(0, countAll(controller) - seenEvents));
+                for (int i = fresh - 1; i >= 0; i--) {
+                    ControllerEvent e = events.get(i);
+                    out.printf("         controller: %s %s %s — %s%n", e.getEventType(), e.getModelType(),
+                            e.getVersion() == null ? "" : e.getVersion(), e.getReason());
+                }
+                seenEvents = countAll(controller);
+                out.flush();
+            }
+        }
+
+        private static int countAll(ControllerService controller) {
+            return (int) controller.view().eventCount();
+        }
+    }
+}
