@@ -70,9 +70,7 @@ public final class ControllerService implements AutoCloseable {
         monitor.start();
         gate.start();
         retrain.start();
-        Thread viewThread = new Thread(updater, "omega-controller-view");
-        viewThread.setDaemon(true);
-        viewThread.start();
+        updater.start();
         var dashboard = config.dashboard();
         ControllerApi api = new ControllerApi(status, view, approvals,
                 new BearerTokenAuth(dashboard.adminToken(), "dashboard.admin_token"));

@@ -67,9 +67,7 @@ public final class ReplayRunner {
                     Clock.systemUTC()), config.kafka().bootstrapServers(), config.kafka().clientIdPrefix()
                     + "-paper-trader-models", serdes, trader::useProduction,
                     config.selfLearning().enableShadowMode() ? trader::useShadow : d -> { });
-            Thread watching = new Thread(watcher, "omega-paper-trader-models");
-            watching.setDaemon(true);
-            watching.start();
+            watcher.start("omega-paper-trader-models");
             try {
                 out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
                         bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());

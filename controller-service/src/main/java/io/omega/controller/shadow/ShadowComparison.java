@@ -7,10 +7,10 @@ import io.omega.learning.backtest.Bars;
 import io.omega.learning.backtest.ClassProbabilities;
 import io.omega.learning.metrics.PerformanceCalculator;
 import io.omega.learning.metrics.PerformanceMetrics;
+import io.omega.controller.view.JsonMetrics;
 import io.omega.schemas.event.Decision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +86,8 @@ public final class ShadowComparison {
                 fill(productionP, i, bar.production());
                 fill(shadowP, i, shadow.getValue().get(times[i]));
             }
-            Bars bars = new Bars(times, price, price.clone(), price.clone(), price.clone());
-            double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(medianStep(times));
+            Bars bars = Bars.ofPrices(times, price);
+            double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(bars.medianStepMillis());
             BacktestResult shadowRun = new Backtester(settings).run(bars, probabilities(shadowP));
             BacktestResult productionRun = new Backtester(settings).run(bars, probabilities(productionP));
             out.add(new SideBySide(parts[0], parts[1], parts[2], times.length,
@@ -105,17 +105,11 @@ public final class ShadowComparison {
         m.put("version", s.version());
         m.put("symbol", s.symbol());
         m.put("bars", s.bars());
-        m.put("shadow", finite(s.shadow().asMap()));
-        m.put("production", finite(s.production().asMap()));
+        m.put("shadow", JsonMetrics.finite(s.shadow().asMap()));
+        m.put("production", JsonMetrics.finite(s.production().asMap()));
         m.put("shadow_equity", thin(s.shadowEquity(), points));
         m.put("production_equity", thin(s.productionEquity(), points));
         return m;
-    }
-
-    private static Map<String, Object> finite(Map<String, Double> metrics) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> out.put(k, Double.isInfinite(v) ? "inf" : v));
-        return out;
     }
 
     static double[] thin(double[] series, int points) {
@@ -137,15 +131,6 @@ public final class ShadowComparison {
 
     private static ClassProbabilities probabilities(double[][] p) {
         return new ClassProbabilities(p[0], p[1], p[2]);
-    }
-
-    private static long medianStep(long[] times) {
-        long[] steps = new long[times.length - 1];
-        for (int i = 1; i < times.length; i++) {
-            steps[i - 1] = times[i] - times[i - 1];
-        }
-        Arrays.sort(steps);
-        return Math.max(1, steps[steps.length / 2]);
     }
 
     private void trim(TreeMap<Long, ?> series) {

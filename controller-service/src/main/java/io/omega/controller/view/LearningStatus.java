@@ -104,16 +104,9 @@ public final class LearningStatus {
     private static Map<String, Object> describe(LearningView.ModelEntry m) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("version", m.version());
-        d.put("metrics", m.evaluationMetrics().isEmpty() ? m.trainingMetrics() : finite(m.evaluationMetrics()));
+        d.put("metrics", m.evaluationMetrics().isEmpty() ? m.trainingMetrics() : JsonMetrics.finite(m.evaluationMetrics()));
         d.put("recommendation", m.recommendation());
         return d;
-    }
-
-    /** JSON has no infinity: an infinite profit factor is shown as the text "inf". */
-    private static Map<String, Object> finite(Map<String, Double> metrics) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> out.put(k, Double.isInfinite(v) ? "inf" : v));
-        return out;
     }
 
     private static Map<String, Object> event(ControllerEvent e) {

@@ -7,35 +7,24 @@ import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicFollower;
 import io.omega.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a {@link LearningView} and the {@link ShadowComparison} up to date: reads the registry events, evaluations,
- * controller events, outcomes and decisions
- * from their start, committed records only, without a consumer group (every instance builds the whole view). A
+ * Keeps a {@link LearningView} and the {@link ShadowComparison} up to date from the registry events, evaluations,
+ * controller events, outcomes and decisions, followed from their start (every instance builds the whole view). A
  * record it cannot decode is counted and skipped: the services that own those topics dead-letter them.
  */
-public final class LearningViewUpdater implements Runnable, AutoCloseable {
+public final class LearningViewUpdater implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearningViewUpdater.class);
     private static final List<String> TOPICS = List.of(Topics.REGISTRY_EVENTS.name(), Topics.EVALUATIONS.name(),
@@ -43,63 +32,29 @@ public final class LearningViewUpdater implements Runnable, AutoCloseable {
 
     private final LearningView view;
     private final ShadowComparison shadow;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<SpecificRecord> decoder;
+    private final TopicFollower follower;
     private final AtomicLong undecodable = new AtomicLong();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean caughtUp;
-    private volatile boolean stopping;
 
     public LearningViewUpdater(LearningView view, ShadowComparison shadow, String bootstrapServers, String clientId,
                                OmegaSerdes serdes) {
         this.view = view;
         this.shadow = shadow;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.decoder = serdes.valueDeserializer(SpecificRecord.class);
+        this.follower = new TopicFollower(TOPICS, bootstrapServers, clientId, this::apply);
+    }
+
+    public void start() {
+        follower.start("omega-controller-view");
     }
 
     /** True once everything that was in the topics at start has been read. */
     public boolean caughtUp() {
-        return caughtUp;
+        return follower.caughtUp();
     }
 
     public long undecodable() {
         return undecodable.get();
-    }
-
-    @Override
-    public void run() {
-        try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                for (PartitionInfo p : consumer.partitionsFor(topic)) {
-                    partitions.add(new TopicPartition(topic, p.partition()));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (!stopping) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                if (!caughtUp && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    caughtUp = true;
-                }
-            }
-        } catch (WakeupException e) {
-            if (!stopping) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
-            stopped.countDown();
-        }
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
@@ -126,12 +81,6 @@ public final class LearningViewUpdater implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        consumer.wakeup();
-        try {
-            stopped.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

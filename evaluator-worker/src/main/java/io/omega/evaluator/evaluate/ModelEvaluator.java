@@ -24,7 +24,6 @@ import io.omega.store.ExperienceStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class ModelEvaluator {
 
         progress.accept(STAGES.get(3));
         Bars bars = bars(times, byCandidate);
-        long barMillis = medianStep(times);
+        long barMillis = bars.medianStepMillis();
         double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(barMillis);
         int trials = Math.max(1, candidatesTried);
         ModelEvaluation scored = score(modelType, version, bars, probabilities(times, byCandidate), periodsPerYear, trials);
@@ -158,7 +157,7 @@ public final class ModelEvaluator {
         for (int i = 0; i < times.length; i++) {
             price[i] = predictions.get(times[i]).price();
         }
-        return new Bars(times, price, price.clone(), price.clone(), price.clone());
+        return Bars.ofPrices(times, price);
     }
 
     private static ClassProbabilities probabilities(long[] times, TreeMap<Long, ModelSignals.Prediction> predictions) {
@@ -177,14 +176,4 @@ public final class ModelEvaluator {
     private static double clamp(double p) {
         return Math.max(0, Math.min(1, p));
     }
-
-    private static long medianStep(long[] times) {
-        long[] steps = new long[times.length - 1];
-        for (int i = 1; i < times.length; i++) {
-            steps[i - 1] = times[i] - times[i - 1];
-        }
-        Arrays.sort(steps);
-        return Math.max(1, steps[steps.length / 2]);
-    }
-
 }

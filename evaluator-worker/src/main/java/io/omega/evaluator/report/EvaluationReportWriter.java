@@ -7,6 +7,7 @@ import io.omega.evaluator.evaluate.ModelEvaluation;
 import io.omega.learning.metrics.BootstrapResult;
 import io.omega.learning.metrics.DeflatedSharpeRatio;
 import io.omega.learning.metrics.PerformanceMetrics;
+import io.omega.store.format.AtomicFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,9 @@ import java.util.Map;
 
 /**
  * The seed's {@code save_evaluation_report}: {@code <data-dir>/reports/evaluation_<type>_<version>.json}, {@code .md}
- * and {@code .png} (equity curves of candidate and production, and their drawdowns). Each file is written to a
- * temporary name and moved into place, so a reader never sees half a report.
+ * and {@code .png} (equity curves of candidate and production, and their drawdowns). Each file is written as the
+ * experience files are ({@link AtomicFiles}: a temporary name, fsync, an atomic move), so a reader never sees half
+ * a report.
  */
 public final class EvaluationReportWriter {
 
@@ -52,10 +53,9 @@ public final class EvaluationReportWriter {
         Report report = new Report(reportsDir.resolve(base + ".json"), reportsDir.resolve(base + ".md"),
                 reportsDir.resolve(base + ".png"));
         try {
-            Files.createDirectories(reportsDir);
-            atomically(report.chart(), tmp -> ImageIO.write(chart(outcome), "png", tmp.toFile()));
-            atomically(report.json(), tmp -> json.writeValue(tmp.toFile(), document(outcome)));
-            atomically(report.markdown(), tmp -> Files.writeString(tmp, markdown(outcome, report.chart().getFileName())));
+            AtomicFiles.write(report.chart(), tmp -> ImageIO.write(chart(outcome), "png", tmp.toFile()));
+            AtomicFiles.write(report.json(), tmp -> json.writeValue(tmp.toFile(), document(outcome)));
+            AtomicFiles.write(report.markdown(), tmp -> Files.writeString(tmp, markdown(outcome, report.chart().getFileName())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation report under " + reportsDir + ": "
                     + e.getMessage(), e);
@@ -173,16 +173,5 @@ public final class EvaluationReportWriter {
         }
         equityChart.addSeries(name, x, equity).setMarker(SeriesMarkers.NONE).setLineColor(color);
         drawdownChart.addSeries(name, x, dd).setMarker(SeriesMarkers.NONE).setLineColor(color);
-    }
-
-    @FunctionalInterface
-    private interface FileWrite {
-        void to(Path temp) throws IOException;
-    }
-
-    private static void atomically(Path target, FileWrite write) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        write.to(temp);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

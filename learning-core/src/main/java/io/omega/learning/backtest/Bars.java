@@ -34,6 +34,24 @@ public record Bars(long[] timeMillis, double[] open, double[] high, double[] low
         }
     }
 
+    /** Bars of single prices, as decisions give them: each price is the whole bar (open = high = low = close). */
+    public static Bars ofPrices(long[] timeMillis, double[] price) {
+        return new Bars(timeMillis, price, price.clone(), price.clone(), price.clone());
+    }
+
+    /** The median time between consecutive bars (at least 1 ms): the period a Sharpe ratio is annualised by. */
+    public long medianStepMillis() {
+        if (timeMillis.length < 2) {
+            throw new IllegalStateException("a bar length needs at least two bars, got " + timeMillis.length);
+        }
+        long[] steps = new long[timeMillis.length - 1];
+        for (int i = 1; i < timeMillis.length; i++) {
+            steps[i - 1] = timeMillis[i] - timeMillis[i - 1];
+        }
+        java.util.Arrays.sort(steps);
+        return Math.max(1, steps[steps.length / 2]);
+    }
+
     public int size() {
         return timeMillis.length;
     }

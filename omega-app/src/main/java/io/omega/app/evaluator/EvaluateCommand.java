@@ -1,15 +1,13 @@
 package io.omega.app.evaluator;
 
 import io.omega.app.ConfigOption;
+import io.omega.app.progress.ProgressBars;
 import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.EvaluationOutcome;
 import io.omega.evaluator.evaluate.Evaluators;
 import io.omega.evaluator.evaluate.ModelEvaluation;
 import io.omega.evaluator.evaluate.ModelEvaluator;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import io.omega.evaluator.report.EvaluationReportWriter;
 import io.omega.learning.metrics.BootstrapResult;
 import io.omega.learning.metrics.PerformanceMetrics;
@@ -58,9 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         EvaluationOutcome outcome;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Evaluating " + version)
-                .setInitialMax(ModelEvaluator.STAGES.size()).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).build()) {
+        try (ProgressBar bar = ProgressBars.onStandardError("Evaluating " + version, ModelEvaluator.STAGES.size())) {
             outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(
                     modelType.toLowerCase(Locale.ROOT), version, Optional.ofNullable(against),
                     daysBack != null ? daysBack : loaded.training().daysBack(), 1, stage -> {

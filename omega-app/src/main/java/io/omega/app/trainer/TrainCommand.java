@@ -2,6 +2,7 @@ package io.omega.app.trainer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.app.ConfigOption;
+import io.omega.app.progress.ProgressBars;
 import io.omega.config.OmegaConfig;
 import io.omega.learning.model.EpochProgress;
 import io.omega.registry.client.ModelRegistration;
@@ -15,8 +16,6 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.trainer.job.TrainedCandidate;
 import io.omega.trainer.job.TrainingJob;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,9 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
                 horizon != null ? horizon : defaults.predictionHorizon(), target(defaults.targetType().name()),
                 TrainingReason.MANUAL, "cli"));
         TrainedCandidate candidate;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Training " + job.modelType())
-                .setInitialMax(job.epochs()).setStyle(ProgressBarStyle.ASCII).setConsumer(
-                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 110)).build()) {
+        try (ProgressBar bar = ProgressBars.onStandardError("Training " + job.modelType(), job.epochs())) {
             candidate = CandidateTrainers.deepLearning(loaded, epoch -> step(bar, epoch)).train(job);
         }
         out.println();

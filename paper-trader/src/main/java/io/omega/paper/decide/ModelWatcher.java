@@ -4,24 +4,16 @@ import io.omega.learning.artifact.ModelArtifactStore;
 import io.omega.learning.model.ModelType;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicFollower;
 import io.omega.schemas.topic.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,18 +22,16 @@ import java.util.function.Consumer;
  * newest candidate (for shadow mode). Each is loaded with its checksum verified; a model that cannot be loaded is
  * logged and the engine keeps what it has.
  */
-public final class ModelWatcher implements Runnable, AutoCloseable {
+public final class ModelWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelWatcher.class);
 
     private final String modelType;
     private final ModelArtifactStore artifacts;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<RegistryEvent> events;
     private final Consumer<ModelDecider> onProduction;
     private final Consumer<ModelDecider> onCandidate;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean stopping;
+    private final TopicFollower follower;
     private volatile long loadFailures;
 
     public ModelWatcher(String modelType, ModelArtifactStore artifacts, String bootstrapServers, String clientId,
@@ -50,37 +40,18 @@ public final class ModelWatcher implements Runnable, AutoCloseable {
         this.artifacts = artifacts;
         this.onProduction = onProduction;
         this.onCandidate = onCandidate;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.events = serdes.valueDeserializer(RegistryEvent.class);
+        this.follower = new TopicFollower(List.of(Topics.REGISTRY_EVENTS.name()), bootstrapServers, clientId,
+                this::apply);
+    }
+
+    public ModelWatcher start(String threadName) {
+        follower.start(threadName);
+        return this;
     }
 
     public long loadFailures() {
         return loadFailures;
-    }
-
-    @Override
-    public void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGISTRY_EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (!stopping) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-            }
-        } catch (WakeupException e) {
-            if (!stopping) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
-            stopped.countDown();
-        }
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
@@ -117,12 +88,6 @@ public final class ModelWatcher implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        consumer.wakeup();
-        try {
-            stopped.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

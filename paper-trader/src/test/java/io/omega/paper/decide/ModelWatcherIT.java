@@ -76,9 +76,7 @@ class ModelWatcherIT {
         List<String> candidates = new CopyOnWriteArrayList<>();
         try (ModelWatcher watcher = new ModelWatcher("lstm", new ModelArtifactStore(dataDir, clock), bootstrap,
                 "watcher-it", SERDES, d -> production.add(d.version()), d -> candidates.add(d.version()))) {
-            Thread thread = new Thread(watcher, "model-watcher-it");
-            thread.setDaemon(true);
-            thread.start();
+            watcher.start("model-watcher-it");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (watcher.loadFailures() < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
