@@ -14,6 +14,7 @@ import io.omega.paper.ReplayRunner;
 import io.omega.registry.RegistryService;
 import io.omega.registry.RegistryTopics;
 import io.omega.schemas.event.ControllerEvent;
+import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
@@ -45,9 +46,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +65,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Command(name = "demo", description = "Run the whole self-learning loop in one JVM on bundled real market data.")
 public final class DemoCommand implements Callable<Integer> {
+
+    /** The promotion gate's answers to a completed evaluation. */
+    static final List<ControllerEventType> GATE_DECISIONS = List.of(ControllerEventType.PROMOTION_DECLINED,
+            ControllerEventType.PROMOTION_PENDING, ControllerEventType.PROMOTION_REQUESTED);
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(90);
 
     @Spec
     CommandSpec spec;
@@ -92,8 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.loopback(dir.resolve("kafka")));
             open.add(broker);
-            OmegaConfig config = ConfigLoader.parse(template().formatted(broker.bootstrapServers(),
-                    dir.toAbsolutePath().toString().replace("\\", "/"), dashboardPort), Map.of());
+            OmegaConfig config = ConfigLoader.parse(template()
+                    .replace("${bootstrap_servers}", broker.bootstrapServers())
+                    .replace("${data_dir}", dir.toAbsolutePath().toString().replace("\\", "/"))
+                    .replace("${dashboard_port}", Integer.toString(dashboardPort)), Map.of());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 new TopicInstaller(admin, config.kafka().topicPartitions(), (short) 1, Duration.ofSeconds(30))
                         .install(Topics.all());
@@ -135,10 +145,12 @@ public final class DemoCommand implements Callable<Integer> {
             long deadline = started + (long) (minutes * 60e9);
             PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
                     Instant.now(), trader::set);
-            // Let the last trainings and evaluations land before the summary.
-            long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < settle && System.nanoTime() < deadline + Duration.ofSeconds(20).toNanos()) {
-                Thread.sleep(500);
+            out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
+            out.flush();
+            LoopSettling.Counts settled = new LoopSettling(() -> counts(trainer, evaluator, controller),
+                    Duration.ofSeconds(1)).await(SETTLE_AT_MOST);
+            if (!settled.settled()) {
+                out.println("(stopped waiting after " + SETTLE_AT_MOST.toSeconds() + " s: " + settled + ")");
             }
             progress.stop();
             summary(out, started, stats, sink, registry, controller, trainer, evaluator);
@@ -159,6 +171,17 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static LoopSettling.Counts counts(TrainerWorker trainer, EvaluatorWorker evaluator,
+                                              ControllerService controller) {
+        Map<String, Long> events = controller.view().eventCounts();
+        TrainerWorker.Stats trained = trainer.stats();
+        EvaluatorWorker.Stats evaluated = evaluator.stats();
+        long gate = GATE_DECISIONS.stream().mapToLong(type -> events.getOrDefault(type.name(), 0L)).sum();
+        return new LoopSettling.Counts(events.getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
+                trained.succeeded() + trained.failed(), trained.succeeded(), evaluated.completed() + evaluated.failed(),
+                evaluated.completed(), gate);
     }
 
     private static void background(Runnable task, String name) {
@@ -211,7 +234,7 @@ public final class DemoCommand implements Callable<Integer> {
         private final EvaluatorWorker evaluator;
         private final AtomicReference<String> lastEpoch;
         private volatile boolean stopped;
-        private int seenEvents;
+        private final Set<String> printed = new HashSet<>();
 
         Progress(PrintWriter out, long started, AtomicReference<PaperTrader> trader, TradeLoggerSink sink,
                  RegistryService registry, ControllerService controller, TrainerWorker trainer,
@@ -252,20 +275,16 @@ public final class DemoCommand implements Callable<Integer> {
                         files, trainer.stats(), evaluator.stats(), registry.client().list("cnn").size(),
                         registry.client().list("lstm").size(), lastEpoch.get());
                 List<ControllerEvent> events = controller.view().recentEvents();
-                // recentEvents is newest first; print the new ones oldest first
-                int fresh = Math.min(events.size(), Math.max(0, countAll(controller) - seenEvents));
-                for (int i = fresh - 1; i >= 0; i--) {
+                // recentEvents is newest first; print the ones not printed yet, oldest first
+                for (int i = events.size() - 1; i >= 0; i--) {
                     ControllerEvent e = events.get(i);
-                    out.printf("         controller: %s %s %s — %s%n", e.getEventType(), e.getModelType(),
-                            e.getVersion() == null ? "" : e.getVersion(), e.getReason());
+                    if (printed.add(e.getId())) {
+                        out.printf("         controller: %s %s %s — %s%n", e.getEventType(), e.getModelType(),
+                                e.getVersion() == null ? "" : e.getVersion(), e.getReason());
+                    }
                 }
-                seenEvents = countAll(controller);
                 out.flush();
             }
-        }
-
-        private static int countAll(ControllerService controller) {
-            return (int) controller.view().eventCount();
         }
     }
 }
