@@ -49,11 +49,13 @@ public final class ReferenceRegistry {
                 return RegistryEventType.PROMOTED;
             }
             case ROLLBACK -> {
-                if (stack.size() < 2) {
+                if (stack.isEmpty()) {
                     return RegistryEventType.REJECTED;
                 }
                 versions.put(stack.remove(stack.size() - 1), ModelStatus.ARCHIVED);
-                versions.put(stack.get(stack.size() - 1), ModelStatus.PRODUCTION);
+                if (!stack.isEmpty()) {
+                    versions.put(stack.get(stack.size() - 1), ModelStatus.PRODUCTION);
+                }
                 return RegistryEventType.ROLLED_BACK;
             }
             case ARCHIVE -> {

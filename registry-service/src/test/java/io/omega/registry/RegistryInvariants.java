@@ -41,17 +41,25 @@ public final class RegistryInvariants {
         }
 
         List<ProductionTenure> history = type.history();
-        // Production never goes away once set: nothing removes it without putting another in.
-        assertThat(history.isEmpty()).as("history of %s empty iff no production", type.modelType())
-                .isEqualTo(type.productionVersion() == null);
+        // Production goes away only when the first production version of a chain is rolled back: then the last
+        // tenure is closed, by a rollback, with no successor.
+        boolean open = !history.isEmpty() && history.get(history.size() - 1).current();
+        assertThat(open).as("%s has an open tenure iff it has production", type.modelType())
+                .isEqualTo(type.productionVersion() != null);
         for (int i = 0; i < history.size(); i++) {
             ProductionTenure t = history.get(i);
-            if (i == history.size() - 1) {
-                assertThat(t.current()).as("last tenure of %s open", type.modelType()).isTrue();
+            if (t.current()) {
+                assertThat(i).as("only the last tenure of %s is open", type.modelType()).isEqualTo(history.size() - 1);
                 assertThat(t.version()).isEqualTo(type.productionVersion());
+            } else if (t.succeededBy() == null) {
+                assertThat(t.leftHow()).as("tenure %d of %s ended with no successor", i, type.modelType())
+                        .isEqualTo("ROLLED_BACK");
+                if (i + 1 < history.size()) {
+                    assertThat(history.get(i + 1).enteredBy()).isEqualTo("PROMOTED");
+                    assertThat(history.get(i + 1).replacedVersion()).isNull();
+                }
             } else {
                 ProductionTenure next = history.get(i + 1);
-                assertThat(t.current()).as("tenure %d of %s closed", i, type.modelType()).isFalse();
                 assertThat(t.succeededBy()).isEqualTo(next.version());
                 assertThat(t.leftAt()).isEqualTo(next.enteredAt());
                 assertThat(t.leftHow()).isEqualTo(next.enteredBy());

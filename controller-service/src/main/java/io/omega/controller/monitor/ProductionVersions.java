@@ -24,12 +24,19 @@ final class ProductionVersions implements Processor<String, RegistryEvent, Void,
     @Override
     public void process(Record<String, RegistryEvent> record) {
         RegistryEvent event = record.value();
-        if (event == null || event.getVersion() == null) {
+        if (event == null) {
             return;
         }
         switch (event.getEventType()) {
-            // Both name the version that is in production afterwards.
-            case PROMOTED, ROLLED_BACK -> production.put(event.getModelType(), event.getVersion());
+            // Both name the version that is in production afterwards; a rollback of the first production version
+            // names none (the engine is back on its rules, and there is nothing to watch).
+            case PROMOTED, ROLLED_BACK -> {
+                if (event.getVersion() == null) {
+                    production.delete(event.getModelType());
+                } else {
+                    production.put(event.getModelType(), event.getVersion());
+                }
+            }
             default -> {
                 // REGISTERED, ARCHIVED and REJECTED do not change production.
             }

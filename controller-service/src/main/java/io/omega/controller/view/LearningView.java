@@ -67,8 +67,10 @@ public final class LearningView {
                     Map.copyOf(e.getMetrics()), Map.of(), null));
             case PROMOTED, ROLLED_BACK -> {
                 versions.replaceAll((v, m) -> m.status().equals("production") ? with(m, "archived") : m);
-                versions.computeIfPresent(e.getVersion(), (v, m) -> with(m, "production"));
-                pending.remove(key(e.getModelType(), e.getVersion()));
+                if (e.getVersion() != null) { // null: a rollback to no production model
+                    versions.computeIfPresent(e.getVersion(), (v, m) -> with(m, "production"));
+                    pending.remove(key(e.getModelType(), e.getVersion()));
+                }
             }
             case ARCHIVED -> {
                 versions.computeIfPresent(e.getVersion(), (v, m) -> with(m, "archived"));

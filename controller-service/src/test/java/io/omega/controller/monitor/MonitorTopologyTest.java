@@ -133,6 +133,25 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void aRollbackToNoProductionModelEndsTheWatch() {
+        start(new MonitorSettings(4, 20.0, true));
+        production("cnn", "20250120_100000", 75.0);
+        pattern("cnn", "20250120_100000", "LLLL");
+        assertThat(commands.readValuesToList()).hasSize(1);
+        events.readValuesToList();
+
+        // The first production version had no predecessor: the registry leaves no production model.
+        registryEvent(RegistryEventType.ROLLED_BACK, "cnn", null);
+        pattern("cnn", "20250120_100000", "LLLLLLLL"); // trades still closing on the old version
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(commands.isEmpty()).isTrue();
+
+        production("cnn", "20250125_100000", 75.0);
+        pattern("cnn", "20250125_100000", "LLLL");
+        assertThat(commands.readValuesToList()).hasSize(1);
+    }
+
+    @Test
     void withSelfLearningOffADegradationIsReportedButNothingIsRolledBack() {
         start(new MonitorSettings(3, 10.0, false));
         production("cnn", "20250120_100000", 60.0);

@@ -113,7 +113,8 @@ public final class ModelsCommand implements Runnable {
             switch (text(event, "event_type")) {
                 case "PROMOTED" -> out.printf("PROMOTED %s %s to production (previous production: %s)%n", type,
                         version, previous);
-                case "ROLLED_BACK" -> out.printf("ROLLED_BACK %s to %s (was %s)%n", type, version, previous);
+                case "ROLLED_BACK" -> out.printf("ROLLED_BACK %s to %s (was %s)%n", type,
+                        event.path("version").isNull() ? "no production model: the engine's rules" : version, previous);
                 case "ARCHIVED" -> out.printf("ARCHIVED %s %s%n", type, version);
                 default -> out.printf("%s %s %s%n", text(event, "event_type"), type, version);
             }
@@ -226,7 +227,8 @@ public final class ModelsCommand implements Runnable {
                         text(t, "left_reason"));
             }
             table.print(out);
-            out.printf("production: %s%n", text(body, "production_version"));
+            out.printf("production: %s%n", body.path("production_version").isNull() ? "none"
+                    : text(body, "production_version"));
         }
     }
 

@@ -145,10 +145,13 @@ class ModelsCommandIT {
         assertThat(back.exit()).isZero();
         assertThat(back.out()).isEqualTo("ROLLED_BACK cnn to 20250120_140000 (was 20250124_120000)\n");
 
+        Run toRules = models("rollback", "cnn", "--actor", "bob", "--reason", "still bad");
+        assertThat(toRules.exit()).isZero();
+        assertThat(toRules.out()).isEqualTo(
+                "ROLLED_BACK cnn to no production model: the engine's rules (was 20250120_140000)\n");
         Run nothing = models("rollback", "cnn");
         assertThat(nothing.exit()).isEqualTo(1);
-        assertThat(nothing.err()).isEqualTo(
-                "rejected: nothing to roll back to: cnn 20250120_140000 replaced no earlier production version\n");
+        assertThat(nothing.err()).isEqualTo("rejected: cnn has no production version to roll back from\n");
 
         Run history = models("history", "cnn");
         assertThat(history.exit()).isZero();
@@ -157,8 +160,8 @@ class ModelsCommandIT {
         assertThat(lines.get(0)).matches("VERSION\\s+ENTERED\\s+HOW\\s+BY\\s+WHY\\s+LEFT\\s+HOW\\s+BY\\s+WHY");
         assertThat(lines.get(1)).matches("20250120_140000\\s+\\S+Z\\s+PROMOTED\\s+alice\\s+first model\\s+\\S+Z\\s+PROMOTED\\s+alice\\s+sharpe 1.6");
         assertThat(lines.get(2)).matches("20250124_120000\\s+\\S+Z\\s+PROMOTED\\s+alice\\s+sharpe 1.6\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+drawdown 25%");
-        assertThat(lines.get(3)).matches("20250120_140000\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+drawdown 25%\\s+-\\s+-\\s+-\\s+-");
-        assertThat(lines.get(4)).isEqualTo("production: 20250120_140000");
+        assertThat(lines.get(3)).matches("20250120_140000\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+drawdown 25%\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+still bad");
+        assertThat(lines.get(4)).isEqualTo("production: none");
 
         Run show = models("show", "cnn", "20250124_120000");
         assertThat(show.exit()).isZero();

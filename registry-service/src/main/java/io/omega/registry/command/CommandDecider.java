@@ -44,7 +44,9 @@ public final class CommandDecider {
             case REGISTER -> registered(command);
             case PROMOTE -> event(command, RegistryEventType.PROMOTED, command.getVersion(), models.productionVersion(),
                     command.getReason());
-            case ROLLBACK -> event(command, RegistryEventType.ROLLED_BACK, models.rollbackTarget().orElseThrow(),
+            // The first production version has no predecessor: rolling it back leaves no production model, and
+            // the engine trades on its rules again (the event's version is then null).
+            case ROLLBACK -> event(command, RegistryEventType.ROLLED_BACK, models.rollbackTarget().orElse(null),
                     models.productionVersion(), command.getReason());
             case ARCHIVE -> event(command, RegistryEventType.ARCHIVED, command.getVersion(), models.productionVersion(),
                     command.getReason());
@@ -134,10 +136,6 @@ public final class CommandDecider {
         Optional<ModelVersion> production = models.production();
         if (production.isEmpty()) {
             return Optional.of(type + " has no production version to roll back from");
-        }
-        if (production.get().previousVersion() == null) {
-            return Optional.of("nothing to roll back to: " + type + " " + production.get().version()
-                    + " replaced no earlier production version");
         }
         return Optional.empty();
     }

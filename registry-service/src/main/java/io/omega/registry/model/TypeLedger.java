@@ -69,13 +69,14 @@ final class TypeLedger {
                 require(productionVersion != null && productionVersion.equals(event.getPreviousVersion()), event,
                         "rolled back from a version that is not production " + productionVersion);
                 ModelVersion current = versions.get(productionVersion);
-                require(v != null && v.equals(current.previousVersion()), event, "restored version is not the rollback target");
-                ModelVersion restored = existing(v, event);
+                require(Objects.equals(v, current.previousVersion()), event, "restored version is not the rollback target");
                 versions.put(productionVersion, current.withStatus(ModelStatus.ARCHIVED, at));
-                versions.put(v, restored.withStatus(ModelStatus.PRODUCTION, at));
                 endCurrentTenure(at, "ROLLED_BACK", event, v);
-                history.add(new ProductionTenure(v, "ROLLED_BACK", at, event.getActor(), event.getReason(),
-                        productionVersion, null, null, null, null, null));
+                if (v != null) {
+                    versions.put(v, existing(v, event).withStatus(ModelStatus.PRODUCTION, at));
+                    history.add(new ProductionTenure(v, "ROLLED_BACK", at, event.getActor(), event.getReason(),
+                            productionVersion, null, null, null, null, null));
+                }
                 productionVersion = v;
             }
             case ARCHIVED -> {

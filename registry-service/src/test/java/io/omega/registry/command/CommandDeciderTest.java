@@ -67,13 +67,18 @@ class CommandDeciderTest {
         RegistryEvent again = run(RegistryCommands.rollback("cnn", "bob", "still bad"));
         assertThat(again.getVersion()).isEqualTo("20250120_140000");
 
-        RegistryEvent none = run(RegistryCommands.rollback("cnn", "bob", "once more"));
+        // The first production version replaced none: rolling it back leaves the engine on its rules.
+        RegistryEvent toRules = run(RegistryCommands.rollback("cnn", "bob", "once more"));
+        assertThat(toRules.getEventType()).isEqualTo(RegistryEventType.ROLLED_BACK);
+        assertThat(toRules.getVersion()).isNull();
+        assertThat(toRules.getPreviousVersion()).isEqualTo("20250120_140000");
+        RegistryEvent none = run(RegistryCommands.rollback("cnn", "bob", "and again"));
         assertThat(none.getEventType()).isEqualTo(RegistryEventType.REJECTED);
-        assertThat(none.getReason()).isEqualTo(
-                "nothing to roll back to: cnn 20250120_140000 replaced no earlier production version");
+        assertThat(none.getReason()).isEqualTo("cnn has no production version to roll back from");
 
         var cnn = state.type("cnn");
-        assertThat(cnn.productionVersion()).isEqualTo("20250120_140000");
+        assertThat(cnn.productionVersion()).isNull();
+        assertThat(cnn.version("20250120_140000").orElseThrow().status()).isEqualTo(ModelStatus.ARCHIVED);
         assertThat(cnn.version("20250124_120000").orElseThrow().status()).isEqualTo(ModelStatus.ARCHIVED);
         assertThat(cnn.history()).extracting(t -> t.version() + " " + t.enteredBy() + " by " + t.enteredActor()
                         + " (" + t.enteredReason() + ") left " + t.leftHow() + " by " + t.leftActor())
@@ -82,7 +87,7 @@ class CommandDeciderTest {
                         "20250122_090000 PROMOTED by controller (sharpe 1.6) left PROMOTED by controller",
                         "20250124_120000 PROMOTED by controller (sharpe 1.8) left ROLLED_BACK by controller",
                         "20250122_090000 ROLLED_BACK by controller (win rate dropped 12 points) left ROLLED_BACK by bob",
-                        "20250120_140000 ROLLED_BACK by bob (still bad) left null by null");
+                        "20250120_140000 ROLLED_BACK by bob (still bad) left ROLLED_BACK by bob");
     }
 
     @Test

@@ -145,17 +145,21 @@ class RegistryRestIT {
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.body().get("event_type").asText()).isEqualTo("ROLLED_BACK");
         assertThat(back.body().get("version").asText()).isEqualTo("20250120_140000");
+        Answer toRules = post("/api/models/cnn/rollback", TOKEN, "");
+        assertThat(toRules.status()).isEqualTo(200);
+        assertThat(toRules.body().get("event_type").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(toRules.body().get("version").isNull()).isTrue();
+        assertThat(toRules.body().get("previous_version").asText()).isEqualTo("20250120_140000");
         Answer nothing = post("/api/models/cnn/rollback", TOKEN, "");
         assertThat(nothing.status()).isEqualTo(409);
-        assertThat(nothing.body().get("message").asText())
-                .isEqualTo("nothing to roll back to: cnn 20250120_140000 replaced no earlier production version");
+        assertThat(nothing.body().get("message").asText()).isEqualTo("cnn has no production version to roll back from");
         assertThat(post("/api/models/cnn/20250125_080000/archive", TOKEN, "").status()).isEqualTo(200);
 
         Answer cnn = get("/api/models/cnn");
         assertThat(cnn.status()).isEqualTo(200);
-        assertThat(cnn.body().get("production_version").asText()).isEqualTo("20250120_140000");
+        assertThat(cnn.body().get("production_version").isNull()).isTrue();
         assertThat(cnn.body().get("total").asInt()).isEqualTo(3);
-        assertThat(cnn.body().get("archived").asInt()).isEqualTo(2);
+        assertThat(cnn.body().get("archived").asInt()).isEqualTo(3);
         assertThat(cnn.body().get("versions")).hasSize(3);
 
         Answer history = get("/api/models/cnn/history");
@@ -183,8 +187,9 @@ class RegistryRestIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("omega_registry_events_total{event_type=\"PROMOTED\"} 2.0");
         assertThat(metrics.text()).contains("omega_registry_events_total{event_type=\"REJECTED\"} 3.0");
-        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"archived\"} 2.0");
-        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"production\"} 1.0");
+        assertThat(metrics.text()).contains("omega_registry_events_total{event_type=\"ROLLED_BACK\"} 2.0");
+        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"archived\"} 3.0");
+        assertThat(metrics.text()).contains("omega_registry_models{model_type=\"cnn\",status=\"production\"} 0.0");
     }
 
     @Test
@@ -260,7 +265,7 @@ class RegistryRestIT {
         assertThat(service.client().state().eventsApplied()).isEqualTo(2);
         Answer lstm = get("/api/models/lstm");
         assertThat(lstm.body().get("production_version").asText()).isEqualTo("20250124_120000");
-        assertThat(post("/api/models/lstm/rollback", TOKEN, "").status()).isEqualTo(409);
+        assertThat(post("/api/models/lstm/20250124_120000/archive", TOKEN, "").status()).isEqualTo(409);
         assertThat(get("/api/health").body().get("events_applied").asInt()).isEqualTo(3);
     }
 
