@@ -37,6 +37,7 @@ public final class PaperTrader {
     private final PaperTradingConfig settings;
     private final ExperienceRecorder recorder;
     private final Duration barLength;
+    private final Decider rules;
     private final AtomicReference<Decider> production;
     private final AtomicReference<Decider> shadow = new AtomicReference<>();
     private final PaperBroker broker;
@@ -52,6 +53,7 @@ public final class PaperTrader {
         this.settings = settings;
         this.recorder = recorder;
         this.barLength = barLength;
+        this.rules = production;
         this.production = new AtomicReference<>(production);
         this.broker = new PaperBroker(settings);
     }
@@ -59,6 +61,11 @@ public final class PaperTrader {
     /** Swaps the production decider (a newly promoted model); the next bar uses it. */
     public void useProduction(Decider decider) {
         production.set(decider);
+    }
+
+    /** Back to the decider the trader started with (the rules), when production is rolled back to no model. */
+    public void useRules() {
+        production.set(rules);
     }
 
     /** Sets or clears (null) the shadow decider. */

@@ -2,19 +2,13 @@ package io.omega.paper;
 
 import io.omega.config.OmegaConfig;
 import io.omega.config.PaperTradingConfig;
-import io.omega.experience.ExperienceRecorder;
-import io.omega.learning.artifact.ModelArtifactStore;
-import io.omega.paper.decide.BaselineRules;
-import io.omega.paper.decide.ModelWatcher;
 import io.omega.paper.market.Bar;
 import io.omega.paper.market.BarAggregator;
 import io.omega.paper.market.BundledBitstampTrades;
 import io.omega.paper.market.Trade;
 import io.omega.schemas.serde.OmegaSerdes;
-import org.apache.avro.specific.SpecificRecord;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +17,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The engine on the bundled real trades: one-minute bars replayed at {@code paper_trading.replay_speed} market
  * seconds per wall-clock second, decisions from the baseline until the registry promotes a model of
- * {@code modelType}, shadow predictions from the newest candidate when {@code enable_shadow_mode} is on.
+ * {@code modelType}, shadow predictions from the newest candidate when {@code enable_shadow_mode} is on. It replays
+ * whatever {@code paper_trading.market_data} says: choosing between this and {@link LiveRunner} is the caller's.
  */
 public final class ReplayRunner {
 
@@ -47,10 +42,6 @@ public final class ReplayRunner {
                                         BooleanSupplier stop, java.time.Instant endAt,
                                         java.util.function.Consumer<PaperTrader> started) throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
-        if (pt.marketData() != PaperTradingConfig.MarketDataSource.REPLAY) {
-            throw new IllegalArgumentException("paper_trading.market_data '" + pt.marketData().name().toLowerCase()
-                    + "' is not available yet: use replay");
-        }
         String symbol = pt.symbols().get(0);
         List<Bar> bars = bars(symbol);
         if (endAt != null) {
@@ -58,40 +49,29 @@ public final class ReplayRunner {
             bars = bars.stream().map(b -> new Bar(b.symbol(), b.start().plus(shift), b.open(), b.high(), b.low(),
                     b.close(), b.volume(), b.trades())).toList();
         }
-        try (ExperienceRecorder recorder = ExperienceRecorder.create(config.kafka(),
-                config.selfLearning().experienceBufferSize(), serdes.valueSerializer(SpecificRecord.class),
-                Clock.systemUTC())) {
-            PaperTrader trader = new PaperTrader(pt, recorder, BAR, new BaselineRules());
+        try (TraderSession session = TraderSession.open(config, serdes, modelType, BAR)) {
+            PaperTrader trader = session.trader();
             started.accept(trader);
-            ModelWatcher watcher = new ModelWatcher(modelType, new ModelArtifactStore(config.storage().dataDir(),
-                    Clock.systemUTC()), config.kafka().bootstrapServers(), config.kafka().clientIdPrefix()
-                    + "-paper-trader-models", serdes, trader::useProduction,
-                    config.selfLearning().enableShadowMode() ? trader::useShadow : d -> { });
-            watcher.start("omega-paper-trader-models");
-            try {
-                out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
-                        bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
-                if (endAt != null) {
-                    out.println("(market times shifted to end now, so the loop sees them as the last days' trading)");
-                }
-                out.flush();
-                long pause = (long) (BAR.toNanos() / pt.replaySpeed());
-                long next = System.nanoTime();
-                for (Bar bar : bars) {
-                    if (stop.getAsBoolean()) {
-                        break;
-                    }
-                    trader.onBar(bar);
-                    next += pause;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                }
-                return trader.stats();
-            } finally {
-                watcher.close();
+            out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
+                    bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
+            if (endAt != null) {
+                out.println("(market times shifted to end now, so the loop sees them as the last days' trading)");
             }
+            out.flush();
+            long pause = (long) (BAR.toNanos() / pt.replaySpeed());
+            long next = System.nanoTime();
+            for (Bar bar : bars) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                trader.onBar(bar);
+                next += pause;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            return trader.stats();
         }
     }
 

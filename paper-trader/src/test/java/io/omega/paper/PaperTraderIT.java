@@ -85,7 +85,9 @@ class PaperTraderIT {
         assertThat(stats.outcomes()).isBetween(stats.executions() - 1, stats.executions());
 
         var decode = serdes.valueDeserializer(SpecificRecord.class);
-        var decisions = CommittedRecords.read(bootstrap, Topics.DECISIONS.name(), r -> true,
+        // Other tests share the broker (the live runner's among them): only this test's symbol is counted.
+        var decisions = CommittedRecords.read(bootstrap, Topics.DECISIONS.name(),
+                r -> "BTC-USD".equals(((Decision) decode.deserialize(r.topic(), r.value())).getSymbol()),
                 (int) (stats.decisions() + stats.shadowDecisions()), Duration.ofSeconds(1)).stream()
                 .map(r -> (Decision) decode.deserialize(r.topic(), r.value())).toList();
         assertThat(decisions).hasSize((int) (stats.decisions() + stats.shadowDecisions()));
@@ -93,12 +95,14 @@ class PaperTraderIT {
         assertThat(decisions.stream().filter(d -> !d.getIsShadow()).map(Decision::getModelType).distinct())
                 .containsExactly("baseline");
         assertThat(decisions.get(0).getMarketFeatures()).containsKeys("ret_1", "ret_5", "vol_15", "rsi_14");
-        var executions = CommittedRecords.read(bootstrap, Topics.EXECUTIONS.name(), r -> true,
+        var executions = CommittedRecords.read(bootstrap, Topics.EXECUTIONS.name(),
+                r -> "BTC-USD".equals(((Execution) decode.deserialize(r.topic(), r.value())).getSymbol()),
                 (int) stats.executions(), Duration.ofSeconds(1));
         assertThat(executions).hasSize((int) stats.executions());
         assertThat(executions).allSatisfy(r -> assertThat(((Execution) decode.deserialize(r.topic(), r.value()))
                 .getModelType()).isEqualTo("baseline"));
-        var outcomes = CommittedRecords.read(bootstrap, Topics.OUTCOMES.name(), r -> true,
+        var outcomes = CommittedRecords.read(bootstrap, Topics.OUTCOMES.name(),
+                r -> "BTC-USD".equals(((Outcome) decode.deserialize(r.topic(), r.value())).getSymbol()),
                 (int) stats.outcomes(), Duration.ofSeconds(1));
         assertThat(outcomes).hasSize((int) stats.outcomes());
         assertThat(outcomes).allSatisfy(r -> assertThat(((Outcome) decode.deserialize(r.topic(), r.value()))

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class ReplayRunnerIT {
@@ -49,16 +48,5 @@ class ReplayRunnerIT {
         assertThat(stats.decisions()).isEqualTo(470);
         assertThat(out.toString()).startsWith("Replaying 9399 one-minute bars of real BTC/USD trades (Bitstamp, "
                 + "2013-11-25T00:00:00Z .. ").contains(" as BTC-USDT-SWAP at 1000000x");
-    }
-
-    @Test
-    void aSourceThatIsNotThereYetIsRefusedByName() {
-        OmegaConfig config = ConfigLoader.parse("""
-                paper_trading:
-                  market_data: okx
-                """, Map.of());
-        assertThatThrownBy(() -> ReplayRunner.run(config, new OmegaSerdes(config.schemaRegistry()), "cnn",
-                new PrintWriter(new StringWriter()), () -> false))
-                .hasMessage("paper_trading.market_data 'okx' is not available yet: use replay");
     }
 }

@@ -2,6 +2,8 @@ package io.omega.app.paper;
 
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
+import io.omega.config.PaperTradingConfig;
+import io.omega.paper.LiveRunner;
 import io.omega.paper.PaperTrader;
 import io.omega.paper.ReplayRunner;
 import io.omega.schemas.serde.OmegaSerdes;
@@ -13,12 +15,21 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code omega paper-trader}: the reference engine on the bundled real trades, until they end or Ctrl-C. */
-@Command(name = "paper-trader", description = "Run the reference engine: replay real BTC trades, decide with the "
-        + "production model (the baseline until one is promoted), paper-trade, log every experience to Kafka.")
+/**
+ * {@code omega paper-trader}: the reference engine, on the market data {@code paper_trading.market_data} names: the
+ * bundled real trades ({@code replay}, until they end or Ctrl-C) or OKX's live public trades ({@code okx}, until
+ * Ctrl-C).
+ */
+@Command(name = "paper-trader", description = "Run the reference engine: replay real BTC trades (market_data: replay) "
+        + "or stream OKX's live trades (market_data: okx), decide with the production model (the baseline until one "
+        + "is promoted), paper-trade, log every experience to Kafka.")
 public final class PaperTraderCommand implements Callable<Integer> {
+
+    private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     @Spec
     CommandSpec spec;
@@ -34,11 +45,29 @@ public final class PaperTraderCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean stop = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "omega-paper-trader-shutdown"));
-        PaperTrader.Stats stats = ReplayRunner.run(loaded, new OmegaSerdes(loaded.schemaRegistry()), modelType, out,
-                stop::get);
-        out.println("Paper trader stopped: " + stats);
-        out.flush();
-        return 0;
+        CountDownLatch finished = new CountDownLatch(1);
+        // The JVM exits once the hooks return: waiting lets the run close its stream and flush its experiences.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "omega-paper-trader-shutdown"));
+        try {
+            OmegaSerdes serdes = new OmegaSerdes(loaded.schemaRegistry());
+            PaperTrader.Stats stats;
+            if (loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX) {
+                stats = LiveRunner.run(loaded, serdes, modelType, out, stop::get).trader();
+            } else {
+                stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get);
+            }
+            out.println("Paper trader stopped: " + stats);
+            out.flush();
+            return 0;
+        } finally {
+            finished.countDown();
+        }
     }
 }

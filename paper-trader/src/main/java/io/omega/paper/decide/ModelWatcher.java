@@ -3,6 +3,7 @@ package io.omega.paper.decide;
 import io.omega.learning.artifact.ModelArtifactStore;
 import io.omega.learning.model.ModelType;
 import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.event.RegistryEventType;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicFollower;
 import io.omega.schemas.topic.Topics;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * Follows {@code omega.registry-events} (from the start, committed events, no consumer group) and hands the engine
  * the model it should use: on PROMOTED or ROLLED_BACK the production version of {@code modelType}, on REGISTERED the
  * newest candidate (for shadow mode). Each is loaded with its checksum verified; a model that cannot be loaded is
- * logged and the engine keeps what it has.
+ * logged and the engine keeps what it has. A rollback of the first production version names no version: the engine
+ * goes back to deciding without a model.
  */
 public final class ModelWatcher implements AutoCloseable {
 
@@ -31,12 +33,15 @@ public final class ModelWatcher implements AutoCloseable {
     private final Deserializer<RegistryEvent> events;
     private final Consumer<ModelDecider> onProduction;
     private final Consumer<ModelDecider> onCandidate;
+    private final Runnable onNoProduction;
     private final TopicFollower follower;
     private volatile long loadFailures;
 
     public ModelWatcher(String modelType, ModelArtifactStore artifacts, String bootstrapServers, String clientId,
-                        OmegaSerdes serdes, Consumer<ModelDecider> onProduction, Consumer<ModelDecider> onCandidate) {
+                        OmegaSerdes serdes, Consumer<ModelDecider> onProduction, Consumer<ModelDecider> onCandidate,
+                        Runnable onNoProduction) {
         this.modelType = modelType;
+        this.onNoProduction = onNoProduction;
         this.artifacts = artifacts;
         this.onProduction = onProduction;
         this.onCandidate = onCandidate;
@@ -62,7 +67,15 @@ public final class ModelWatcher implements AutoCloseable {
             LOG.warn("skipping an undecodable registry event at offset {}: {}", record.offset(), e.getMessage());
             return;
         }
-        if (event == null || !modelType.equals(event.getModelType()) || event.getVersion() == null) {
+        if (event == null || !modelType.equals(event.getModelType())) {
+            return;
+        }
+        if (event.getVersion() == null) {
+            if (event.getEventType() == RegistryEventType.ROLLED_BACK) {
+                onNoProduction.run();
+                LOG.info("{} {} rolled back with no earlier version: deciding without a model", modelType,
+                        event.getPreviousVersion());
+            }
             return;
         }
         switch (event.getEventType()) {

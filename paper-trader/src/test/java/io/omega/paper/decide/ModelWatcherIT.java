@@ -41,7 +41,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The engine follows the registry: a promoted model is loaded and used, one that cannot be loaded is not. */
+/**
+ * The engine follows the registry: a promoted model is loaded and used, one that cannot be loaded is not, and a
+ * rollback to no production model returns the engine to its rules.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class ModelWatcherIT {
 
@@ -67,7 +70,8 @@ class ModelWatcherIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
                 SERDES.valueSerializer(SpecificRecord.class))) {
             for (var e : List.of(event(RegistryEventType.REGISTERED, version),
-                    event(RegistryEventType.PROMOTED, version), event(RegistryEventType.PROMOTED, "20250101_000000"))) {
+                    event(RegistryEventType.PROMOTED, version), event(RegistryEventType.PROMOTED, "20250101_000000"),
+                    event(RegistryEventType.ROLLED_BACK, null))) {
                 producer.send(new ProducerRecord<>(Topics.REGISTRY_EVENTS.name(), "lstm", e)).get();
             }
         }
@@ -75,16 +79,18 @@ class ModelWatcherIT {
         List<String> production = new CopyOnWriteArrayList<>();
         List<String> candidates = new CopyOnWriteArrayList<>();
         try (ModelWatcher watcher = new ModelWatcher("lstm", new ModelArtifactStore(dataDir, clock), bootstrap,
-                "watcher-it", SERDES, d -> production.add(d.version()), d -> candidates.add(d.version()))) {
+                "watcher-it", SERDES, d -> production.add(d.version()), d -> candidates.add(d.version()),
+                () -> production.add("rules"))) {
             watcher.start("model-watcher-it");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (watcher.loadFailures() < 1 && System.nanoTime() < deadline) {
+            while (production.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(watcher.loadFailures()).isEqualTo(1);
         }
         assertThat(candidates).containsExactly(version);
-        assertThat(production).containsExactly(version);
+        // the broken version is kept out; a rollback with no earlier version goes back to the rules
+        assertThat(production).containsExactly(version, "rules");
     }
 
     private static RegistryEvent event(RegistryEventType type, String version) {
