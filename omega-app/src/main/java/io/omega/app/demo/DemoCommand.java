@@ -46,6 +46,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * {@code omega demo}: the whole loop in one JVM, on an embedded Kafka broker and the embedded schema registry: the
@@ -199,27 +201,41 @@ public final class DemoCommand implements Callable<Integer> {
     private static void summary(PrintWriter out, long started, PaperTrader.Stats stats, TradeLoggerSink sink,
                                 RegistryService registry, ControllerService controller, TrainerWorker trainer,
                                 EvaluatorWorker evaluator) {
+        Map<String, Long> events = controller.view().eventCounts();
         out.println();
         out.printf("Summary after %.0f s%n", (System.nanoTime() - started) / 1e9);
         out.printf("  market:      %d bars replayed; %d decisions, %d shadow decisions (%d shadow failures)%n",
                 stats.bars(), stats.decisions(), stats.shadowDecisions(), stats.shadowFailures());
         out.printf("  trades:      %d opened, %d closed%n", stats.executions(), stats.outcomes());
-        out.printf("  experience:  %s%n", sink.stats().snapshot());
-        out.printf("  training:    %s%n", trainer.stats());
-        out.printf("  evaluation:  %s%n", evaluator.stats());
+        var logged = sink.stats().snapshot();
+        out.printf("  experience:  %s logged in %d Parquet files%n", logged.entrySet().stream()
+                .map(e -> e.getValue().totalLogged() + " " + e.getKey()).collect(Collectors.joining(", ")),
+                logged.values().stream().mapToLong(k -> k.filesCreated()).sum());
+        TrainerWorker.Stats trained = trainer.stats();
+        EvaluatorWorker.Stats evaluated = evaluator.stats();
+        out.printf("  training:    %d candidates trained, %d failed%n", trained.succeeded(), trained.failed());
+        out.printf("  evaluation:  %d backtests against production, %d failed%n", evaluated.completed(),
+                evaluated.failed());
+        out.printf("  promotion:   %d promoted, %d declined, %d awaiting approval%n",
+                count(events, ControllerEventType.PROMOTION_REQUESTED), count(events, ControllerEventType.PROMOTION_DECLINED),
+                count(events, ControllerEventType.PROMOTION_PENDING));
+        out.printf("  live check:  %d degradation(s) detected, %d rollback(s) asked for%n",
+                count(events, ControllerEventType.DEGRADATION_DETECTED), count(events, ControllerEventType.ROLLBACK_REQUESTED));
         for (String type : List.of("cnn", "lstm")) {
-            var models = registry.client().list(type);
-            out.printf("  registry %-4s %d model(s), production %s; history %s%n", type, models.size(),
-                    registry.client().getCurrentProductionModel(type).map(m -> m.version()).orElse("none"),
-                    registry.client().history(type).stream().map(t -> t.version() + " " + t.enteredBy()).toList());
+            out.printf("  registry %-4s %d model(s), production %s; production history: %s%n", type,
+                    registry.client().list(type).size(), registry.client().getCurrentProductionModel(type)
+                            .map(m -> m.version()).orElse("none (the engine's rules)"),
+                    registry.client().history(type).stream().map(t -> t.version() + " " + t.enteredBy()
+                            + (t.leftHow() == null ? " (current)" : ", left " + t.leftHow())).toList());
         }
         Map<String, Object> status = controller.getLearningStatus();
-        out.printf("  controller:  %s%n", controller.view().eventCounts());
-        out.printf("  shadow:      %s%n", ((List<?>) status.get("shadow")).size() + " shadow model(s) scored beside production");
-        out.printf("  live check:  %s%n", status.get("production_rolling_win_rate") instanceof Map<?, ?> m
-                ? m.keySet() + " production model(s) watched trade by trade" : "no production trades yet");
+        out.printf("  shadow:      %d candidate(s) scored beside production%n", ((List<?>) status.get("shadow")).size());
         out.println("  dashboard:   " + controller.url());
         out.flush();
+    }
+
+    private static long count(Map<String, Long> events, ControllerEventType type) {
+        return events.getOrDefault(type.name(), 0L);
     }
 
     /** Prints what the loop is doing every few seconds. */
@@ -235,6 +251,7 @@ public final class DemoCommand implements Callable<Integer> {
         private final AtomicReference<String> lastEpoch;
         private volatile boolean stopped;
         private final Set<String> printed = new HashSet<>();
+        private final Map<String, String> production = new HashMap<>();
 
         Progress(PrintWriter out, long started, AtomicReference<PaperTrader> trader, TradeLoggerSink sink,
                  RegistryService registry, ControllerService controller, TrainerWorker trainer,
@@ -267,13 +284,13 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 PaperTrader t = trader.get();
                 long files = sink.stats().snapshot().values().stream().mapToLong(k -> k.filesCreated()).sum();
-                out.printf("[%3.0f s] %s | files %d | trainings %s | evaluations %s | models cnn %d, lstm %d | %s%n",
+                out.printf("[%3.0f s] %s | parquet files %d | trained %d | evaluated %d | models cnn %d, lstm %d | %s%n",
                         (System.nanoTime() - started) / 1e9,
                         t == null ? "starting" : String.format("bars %d, decisions %d (+%d shadow), trades %d/%d",
                                 t.stats().bars(), t.stats().decisions(), t.stats().shadowDecisions(),
                                 t.stats().executions(), t.stats().outcomes()),
-                        files, trainer.stats(), evaluator.stats(), registry.client().list("cnn").size(),
-                        registry.client().list("lstm").size(), lastEpoch.get());
+                        files, trainer.stats().succeeded(), evaluator.stats().completed(),
+                        registry.client().list("cnn").size(), registry.client().list("lstm").size(), lastEpoch.get());
                 List<ControllerEvent> events = controller.view().recentEvents();
                 // recentEvents is newest first; print the ones not printed yet, oldest first
                 for (int i = events.size() - 1; i >= 0; i--) {
@@ -281,6 +298,14 @@ public final class DemoCommand implements Callable<Integer> {
                     if (printed.add(e.getId())) {
                         out.printf("         controller: %s %s %s — %s%n", e.getEventType(), e.getModelType(),
                                 e.getVersion() == null ? "" : e.getVersion(), e.getReason());
+                    }
+                }
+                for (String type : List.of("cnn", "lstm")) {
+                    String now = registry.client().getCurrentProductionModel(type).map(m -> m.version())
+                            .orElse("none (the engine's rules)");
+                    String before = production.put(type, now);
+                    if (before != null && !before.equals(now)) {
+                        out.printf("         registry:   %s production %s -> %s%n", type, before, now);
                     }
                 }
                 out.flush();
