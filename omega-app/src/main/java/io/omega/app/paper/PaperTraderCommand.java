@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,14 @@ public final class PaperTraderCommand implements Callable<Integer> {
     @Option(names = "--model-type", defaultValue = "cnn", description = "which production model to follow (default: ${DEFAULT-VALUE})")
     String modelType;
 
+    /** Where the replayed bars sit in time. */
+    enum MarketTime { SHIFTED, ORIGINAL }
+
+    @Option(names = "--market-time", defaultValue = "shifted", description = "replay only: shifted (the bars moved to "
+            + "end now, so that the sink keeps them and training's days_back finds them) or original (their 2013 "
+            + "times) (default: ${DEFAULT-VALUE})")
+    MarketTime marketTime;
+
     @Override
     public Integer call() throws InterruptedException {
         OmegaConfig loaded = config.load();
@@ -61,7 +70,8 @@ public final class PaperTraderCommand implements Callable<Integer> {
             if (loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX) {
                 stats = LiveRunner.run(loaded, serdes, modelType, out, stop::get).trader();
             } else {
-                stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get);
+                stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get,
+                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { });
             }
             out.println("Paper trader stopped: " + stats);
             out.flush();
