@@ -61,6 +61,19 @@ public final class DoubleMap extends AbstractMap<String, Double> {
         return i >= 0 ? values[i] : defaultValue;
     }
 
+    /** A key and its value, unboxed. */
+    @FunctionalInterface
+    public interface EntryConsumer {
+        void accept(String key, double value);
+    }
+
+    /** Every entry in key order (the order of {@link #entrySet()}), without boxing. */
+    public void forEachEntry(EntryConsumer consumer) {
+        for (int i = 0; i < keys.length; i++) {
+            consumer.accept(keys[i], values[i]);
+        }
+    }
+
     @Override
     public Double get(Object key) {
         if (!(key instanceof String s)) {
