@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The trade-logger sink: consumes {@code omega.decisions}, {@code omega.executions} and {@code omega.outcomes}
@@ -71,9 +72,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final SinkStats stats;
     private final Clock clock;
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
-    /** Flushes handed to the writer thread, oldest first; their offsets are committed once they are done. */
+    /** Flushes handed to the writers, oldest first; each is committed once it and every one before it is done. */
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
-    private final ExecutorService writerThread;
+    private final ExecutorService writers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Instant watermark = Instant.EPOCH;
@@ -102,8 +103,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.stats = new SinkStats(metrics);
         this.clock = clock;
         this.lastMaintenanceMillis = clock.millis();
-        this.writerThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "omega-sink-writer");
+        AtomicInteger writerNumber = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
+            Thread t = new Thread(r, "omega-sink-writer-" + writerNumber.getAndIncrement());
             t.setDaemon(true);
             return t;
         });
@@ -112,8 +114,14 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private record PendingFlush(PartitionBuffer buffer, Future<FlushResult> result) {
     }
 
-    /** At most this many flushes wait for the writer: beyond it consuming waits, which bounds memory. */
+    /** At most this many flushes wait for the writers: beyond it consuming waits, which bounds memory. */
     private static final int MAX_PENDING_FLUSHES = 8;
+    /**
+     * Writing Parquet costs more CPU per row than fetching and decoding it: two threads write flushes side by side
+     * while the consumer thread decodes. Two flushes of one partition may be written at once (their files are
+     * named by their own offsets); offsets are still committed in the order the flushes were made.
+     */
+    private static final int WRITER_THREADS = 2;
 
     static Map<String, Object> consumerProperties(SinkSettings settings) {
         Map<String, Object> props = new HashMap<>();
@@ -173,7 +181,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             throw e;
         } finally {
             consumer.close();
-            writerThread.shutdownNow();
+            writers.shutdownNow();
             deadLetters.close();
             decoder.close();
             stopped.countDown();
@@ -227,7 +235,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     }
 
     /**
-     * Hands a partition's buffer to the writer thread (which publishes its files) and starts a fresh one, so that
+     * Hands a partition's buffer to the writers (which publish its files) and starts a fresh one, so that
      * decoding the next records overlaps with writing these. Offsets are committed only once the files are out.
      */
     private void submit(PartitionBuffer buffer) {
@@ -235,12 +243,13 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             commitCompleted(true);
         }
         buffers.put(buffer.partition(), new PartitionBuffer(buffer.partition(), buffer.kind()));
-        pending.addLast(new PendingFlush(buffer, writerThread.submit(() -> writer.write(buffer))));
+        pending.addLast(new PendingFlush(buffer, writers.submit(() -> writer.write(buffer))));
     }
 
     /**
-     * Commits the offsets of the flushes that are done, oldest first (one writer thread: a partition's flushes finish
-     * in order). With {@code waitForOldest}, first waits for the oldest pending flush.
+     * Commits the offsets of the flushes that are done, oldest first: a flush behind an unfinished older one waits
+     * for it, so a committed offset always means that every earlier flush of its partition is published. With
+     * {@code waitForOldest}, first waits for the oldest pending flush.
      */
     private void commitCompleted(boolean waitForOldest) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
