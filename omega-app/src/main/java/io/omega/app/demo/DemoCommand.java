@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +100,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("OMEGA demo: data under " + dir.toAbsolutePath());
         out.flush();
         List<AutoCloseable> open = new ArrayList<>();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(new LineDroppingOutput(stdout, "Added differentiated op"), true,
+                StandardCharsets.UTF_8));
         try {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.loopback(dir.resolve("kafka")));
             open.add(broker);
@@ -172,6 +176,7 @@ public final class DemoCommand implements Callable<Integer> {
                     // keep closing
                 }
             }
+            System.setOut(stdout);
         }
     }
 
