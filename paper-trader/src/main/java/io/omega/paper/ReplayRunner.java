@@ -3,26 +3,21 @@ package io.omega.paper;
 import io.omega.config.OmegaConfig;
 import io.omega.config.PaperTradingConfig;
 import io.omega.paper.market.Bar;
-import io.omega.paper.market.BarAggregator;
-import io.omega.paper.market.BundledBitstampTrades;
-import io.omega.paper.market.Trade;
 import io.omega.schemas.serde.OmegaSerdes;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The engine on the bundled real trades: one-minute bars replayed at {@code paper_trading.replay_speed} market
- * seconds per wall-clock second, decisions from the baseline until the registry promotes a model of
+ * The engine on bundled real market data ({@link ReplayData}: Bitstamp's BTC trades as one-minute bars by default,
+ * or Binance US's five-minute ETH candles) replayed at {@code paper_trading.replay_speed} market seconds per
+ * wall-clock second, decisions from the baseline until the registry promotes a model of
  * {@code modelType}, shadow predictions from the newest candidate when {@code enable_shadow_mode} is on. It replays
  * whatever {@code paper_trading.market_data} says: choosing between this and {@link LiveRunner} is the caller's.
  */
 public final class ReplayRunner {
-
-    private static final Duration BAR = Duration.ofMinutes(1);
 
     private ReplayRunner() {
     }
@@ -41,24 +36,33 @@ public final class ReplayRunner {
     public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
                                         BooleanSupplier stop, java.time.Instant endAt,
                                         java.util.function.Consumer<PaperTrader> started) throws InterruptedException {
+        return run(config, serdes, modelType, out, stop, endAt, started, ReplayData.BITSTAMP_BTC_TRADES);
+    }
+
+    /** The same, replaying {@code data}. */
+    public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
+                                        BooleanSupplier stop, java.time.Instant endAt,
+                                        java.util.function.Consumer<PaperTrader> started, ReplayData data)
+            throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
         String symbol = pt.symbols().get(0);
-        List<Bar> bars = bars(symbol);
+        Duration barLength = data.barLength();
+        List<Bar> bars = data.bars(symbol);
         if (endAt != null) {
-            Duration shift = Duration.between(bars.get(bars.size() - 1).start().plus(BAR), endAt);
+            Duration shift = Duration.between(bars.get(bars.size() - 1).start().plus(barLength), endAt);
             bars = bars.stream().map(b -> new Bar(b.symbol(), b.start().plus(shift), b.open(), b.high(), b.low(),
                     b.close(), b.volume(), b.trades())).toList();
         }
-        try (TraderSession session = TraderSession.open(config, serdes, modelType, BAR)) {
+        try (TraderSession session = TraderSession.open(config, serdes, modelType, barLength)) {
             PaperTrader trader = session.trader();
             started.accept(trader);
-            out.printf("Replaying %d one-minute bars of real BTC/USD trades (Bitstamp, %s .. %s) as %s at %.0fx%n",
-                    bars.size(), bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
+            out.printf("Replaying %d %s (%s .. %s) as %s at %.0fx%n", bars.size(), data.description(),
+                    bars.get(0).start(), bars.get(bars.size() - 1).start(), symbol, pt.replaySpeed());
             if (endAt != null) {
                 out.println("(market times shifted to end now, so the loop sees them as the last days' trading)");
             }
             out.flush();
-            long pause = (long) (BAR.toNanos() / pt.replaySpeed());
+            long pause = (long) (barLength.toNanos() / pt.replaySpeed());
             long next = System.nanoTime();
             for (Bar bar : bars) {
                 if (stop.getAsBoolean()) {
@@ -73,15 +77,5 @@ public final class ReplayRunner {
             }
             return trader.stats();
         }
-    }
-
-    static List<Bar> bars(String symbol) {
-        BarAggregator aggregator = new BarAggregator(symbol, BAR);
-        List<Bar> bars = new ArrayList<>();
-        for (Trade t : BundledBitstampTrades.load()) {
-            aggregator.add(t).ifPresent(bars::add);
-        }
-        aggregator.flush().ifPresent(bars::add);
-        return bars;
     }
 }

@@ -5,8 +5,10 @@ import io.omega.config.OmegaConfig;
 import io.omega.config.PaperTradingConfig;
 import io.omega.paper.LiveRunner;
 import io.omega.paper.PaperTrader;
+import io.omega.paper.ReplayData;
 import io.omega.paper.ReplayRunner;
 import io.omega.schemas.serde.OmegaSerdes;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,30 @@ public final class PaperTraderCommand implements Callable<Integer> {
             + "times) (default: ${DEFAULT-VALUE})")
     MarketTime marketTime;
 
+    @Option(names = "--replay-data", defaultValue = "bitstamp-btc-trades", converter = ReplayDataName.class,
+            description = "replay only: bitstamp-btc-trades (about 100,000 BTC/USD trades, 25 Nov - 1 Dec 2013, as "
+                    + "one-minute bars) or binance-eth-candles (580 five-minute ETH/USD candles, 13-15 Mar 2023) "
+                    + "(default: ${DEFAULT-VALUE})")
+    ReplayData replayData;
+
+    /** The data's name on the command line: the enum's name in lower case, dashes for underscores. */
+    static final class ReplayDataName implements CommandLine.ITypeConverter<ReplayData> {
+        @Override
+        public ReplayData convert(String value) {
+            for (ReplayData data : ReplayData.values()) {
+                if (name(data).equals(value)) {
+                    return data;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown replay data '" + value + "': expected one of "
+                    + java.util.Arrays.stream(ReplayData.values()).map(ReplayDataName::name).toList());
+        }
+
+        static String name(ReplayData data) {
+            return data.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         OmegaConfig loaded = config.load();
@@ -71,7 +97,7 @@ public final class PaperTraderCommand implements Callable<Integer> {
                 stats = LiveRunner.run(loaded, serdes, modelType, out, stop::get).trader();
             } else {
                 stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get,
-                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { });
+                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { }, replayData);
             }
             out.println("Paper trader stopped: " + stats);
             out.flush();
