@@ -70,10 +70,11 @@ final class TypeLedger {
                         "rolled back from a version that is not production " + productionVersion);
                 ModelVersion current = versions.get(productionVersion);
                 require(Objects.equals(v, current.previousVersion()), event, "restored version is not the rollback target");
+                ModelVersion restored = v == null ? null : existing(v, event); // checked before anything changes
                 versions.put(productionVersion, current.withStatus(ModelStatus.ARCHIVED, at));
                 endCurrentTenure(at, "ROLLED_BACK", event, v);
-                if (v != null) {
-                    versions.put(v, existing(v, event).withStatus(ModelStatus.PRODUCTION, at));
+                if (restored != null) {
+                    versions.put(v, restored.withStatus(ModelStatus.PRODUCTION, at));
                     history.add(new ProductionTenure(v, "ROLLED_BACK", at, event.getActor(), event.getReason(),
                             productionVersion, null, null, null, null, null));
                 }
