@@ -3,6 +3,8 @@ package io.omega.evaluator.loop;
 import io.omega.evaluator.evaluate.EvaluationOutcome;
 import io.omega.evaluator.evaluate.ModelEvaluator;
 import io.omega.evaluator.report.EvaluationReportWriter;
+import io.omega.schemas.exactlyonce.SourceTransaction;
+import io.omega.schemas.exactlyonce.TransactionalClients;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.RegistryEvent;
@@ -12,20 +14,14 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -70,6 +66,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
     private final Path dataDir;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
+    private final SourceTransaction transaction;
     private final Serializer<SpecificRecord> values;
     private final Deserializer<RegistryEvent> events;
     private final EvaluationRecords records;
@@ -94,6 +91,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.consumer = consumer;
         this.producer = producer;
+        this.transaction = new SourceTransaction(producer, consumer, "evaluator");
         this.values = serdes.valueSerializer(SpecificRecord.class);
         this.events = serdes.valueDeserializer(RegistryEvent.class);
         this.records = new EvaluationRecords(clock);
@@ -102,21 +100,9 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
     public static EvaluatorWorker create(EvaluatorSettings settings, ModelEvaluator evaluator, Path dataDir,
                                          OmegaSerdes serdes, Clock clock) {
         String clientId = settings.clientIdPrefix() + "-evaluator-" + EventIds.next().substring(24);
-        Map<String, Object> consumerProps = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
-        Map<String, Object> producerProps = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> consumerProps = TransactionalClients.consumer(settings.bootstrapServers(),
+                settings.groupId(), clientId, 100, settings.maxPollInterval());
+        Map<String, Object> producerProps = TransactionalClients.producer(settings.bootstrapServers(), clientId);
         return new EvaluatorWorker(settings, evaluator, new EvaluationReportWriter(dataDir), dataDir,
                 new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer()), serdes, clock);
@@ -225,27 +211,16 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
 
     private boolean publish(ConsumerRecord<byte[], byte[]> source, List<ProducerRecord<byte[], byte[]>> outputs) {
         TopicPartition partition = new TopicPartition(source.topic(), source.partition());
-        try {
-            producer.beginTransaction();
-            outputs.forEach(producer::send);
-            producer.sendOffsetsToTransaction(Map.of(partition, new OffsetAndMetadata(source.offset() + 1)),
-                    consumer.groupMetadata());
-            producer.commitTransaction();
+        if (transaction.publish(source, outputs)) {
             actFrom.put(partition, source.offset() + 1);
             return true;
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            throw new IllegalStateException("the evaluator's producer can no longer write: " + e.getMessage(), e);
-        } catch (KafkaException e) {
-            LOG.warn("could not commit the outcome of {}@{}, will read the topic again: {}", partition,
-                    source.offset(), e.toString());
-            producer.abortTransaction();
-            if (consumer.assignment().contains(partition)) {
-                consumer.seekToBeginning(List.of(partition)); // state is rebuilt; acting resumes at the commit
-                production.clear();
-                registered.clear();
-            }
-            return false;
         }
+        if (consumer.assignment().contains(partition)) {
+            consumer.seekToBeginning(List.of(partition)); // state is rebuilt; acting resumes at the commit
+            production.clear();
+            registered.clear();
+        }
+        return false;
     }
 
     private static void close(Runnable closer) {

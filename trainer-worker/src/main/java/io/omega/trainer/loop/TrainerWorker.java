@@ -1,5 +1,7 @@
 package io.omega.trainer.loop;
 
+import io.omega.schemas.exactlyonce.SourceTransaction;
+import io.omega.schemas.exactlyonce.TransactionalClients;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.TrainingRequest;
@@ -13,20 +15,13 @@ import io.omega.trainer.job.TrainedCandidate;
 import io.omega.trainer.job.TrainingJob;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -90,6 +85,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
     private final CandidateTrainer trainer;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
+    private final SourceTransaction transaction;
     private final Serializer<SpecificRecord> values;
     private final Deserializer<TrainingRequest> requests;
     private final TrainingOutcomes outcomes;
@@ -113,6 +109,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
         this.trainer = trainer;
         this.consumer = consumer;
         this.producer = producer;
+        this.transaction = new SourceTransaction(producer, consumer, "trainer");
         this.values = values;
         this.requests = requests;
         this.outcomes = new TrainingOutcomes(clock);
@@ -127,24 +124,10 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
     public static TrainerWorker create(TrainerSettings settings, OmegaSerdes serdes, CandidateTrainer trainer,
                                        Clock clock) {
         String clientId = settings.clientIdPrefix() + "-trainer-" + EventIds.next().substring(24);
-        Map<String, Object> consumerProps = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // One request at a time: a training run is long, and nothing else should wait in memory behind it.
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
-        Map<String, Object> producerProps = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                // Unique per process: with the group metadata sent in each transaction (KIP-447), a zombie worker
-                // is fenced by the group generation, not by a fixed transactional id.
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, clientId,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all");
+        // One request at a time: a training run is long, and nothing else should wait in memory behind it.
+        Map<String, Object> consumerProps = TransactionalClients.consumer(settings.bootstrapServers(),
+                settings.groupId(), clientId, 1, settings.maxPollInterval());
+        Map<String, Object> producerProps = TransactionalClients.producer(settings.bootstrapServers(), clientId);
         return new TrainerWorker(settings, trainer,
                 new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer()),
@@ -278,25 +261,14 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
      * the same way; a trained model is retrained under a new version, the aborted one never registered).
      */
     private boolean publish(ConsumerRecord<byte[], byte[]> source, List<ProducerRecord<byte[], byte[]>> outputs) {
-        TopicPartition partition = new TopicPartition(source.topic(), source.partition());
-        try {
-            producer.beginTransaction();
-            outputs.forEach(producer::send);
-            producer.sendOffsetsToTransaction(Map.of(partition, new OffsetAndMetadata(source.offset() + 1)),
-                    consumer.groupMetadata());
-            producer.commitTransaction();
+        if (transaction.publish(source, outputs)) {
             return true;
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            throw new IllegalStateException("the trainer's producer can no longer write: " + e.getMessage(), e);
-        } catch (KafkaException e) {
-            LOG.warn("could not commit the outcome of {}-{}@{}, will read it again: {}", source.topic(),
-                    source.partition(), source.offset(), e.toString());
-            producer.abortTransaction();
-            if (consumer.assignment().contains(partition)) {
-                consumer.seek(partition, source.offset());
-            }
-            return false;
         }
+        TopicPartition partition = new TopicPartition(source.topic(), source.partition());
+        if (consumer.assignment().contains(partition)) {
+            consumer.seek(partition, source.offset());
+        }
+        return false;
     }
 
     private ProducerRecord<byte[], byte[]> result(TrainingResult result) {
