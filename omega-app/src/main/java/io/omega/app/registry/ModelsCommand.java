@@ -169,21 +169,31 @@ public final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "promote", description = "Promote a candidate to production; the old production becomes the rollback target.")
-    static final class Promote extends Change {
+    /** A change to one version of a type: the registry's REST action of that name. */
+    abstract static class VersionChange extends Change {
         @Parameters(index = "0", paramLabel = "TYPE")
         String type;
 
         @Parameters(index = "1", paramLabel = "VERSION")
         String version;
 
+        abstract String action();
+
         @Override
         RestClient.Response send(RestClient client) throws RestClient.Unreachable {
-            return client.post(actor, reason, type, version, "promote");
+            return client.post(actor, reason, type, version, action());
         }
     }
 
-    @Command(name = "rollback", description = "Restore the production version the current one replaced.")
+    @Command(name = "promote", description = "Promote a candidate to production; the old production becomes the rollback target.")
+    static final class Promote extends VersionChange {
+        @Override
+        String action() {
+            return "promote";
+        }
+    }
+
+    @Command(name = "rollback", description = "Restore the production version the current one replaced (none, for the first: the engine's rules).")
     static final class Rollback extends Change {
         @Parameters(index = "0", paramLabel = "TYPE")
         String type;
@@ -195,16 +205,10 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "archive", description = "Archive a candidate (never the production version).")
-    static final class Archive extends Change {
-        @Parameters(index = "0", paramLabel = "TYPE")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "VERSION")
-        String version;
-
+    static final class Archive extends VersionChange {
         @Override
-        RestClient.Response send(RestClient client) throws RestClient.Unreachable {
-            return client.post(actor, reason, type, version, "archive");
+        String action() {
+            return "archive";
         }
     }
 
