@@ -1,8 +1,6 @@
 package io.omega.store;
 
-import io.omega.store.format.DecisionCodec;
-import io.omega.store.format.ExecutionCodec;
-import io.omega.store.format.OutcomeCodec;
+import io.omega.store.format.ExperienceCodecs;
 import io.omega.store.format.RowCodec;
 
 import java.util.List;
@@ -15,11 +13,11 @@ import java.util.Optional;
 public final class ExperienceKind<R extends ExperienceRow> {
 
     public static final ExperienceKind<DecisionRow> DECISIONS =
-            new ExperienceKind<>("decisions", DecisionRow.class, new DecisionCodec());
+            new ExperienceKind<>("decisions", DecisionRow.class, ExperienceCodecs.DECISIONS);
     public static final ExperienceKind<ExecutionRow> EXECUTIONS =
-            new ExperienceKind<>("executions", ExecutionRow.class, new ExecutionCodec());
+            new ExperienceKind<>("executions", ExecutionRow.class, ExperienceCodecs.EXECUTIONS);
     public static final ExperienceKind<OutcomeRow> OUTCOMES =
-            new ExperienceKind<>("outcomes", OutcomeRow.class, new OutcomeCodec());
+            new ExperienceKind<>("outcomes", OutcomeRow.class, ExperienceCodecs.OUTCOMES);
 
     private static final List<ExperienceKind<?>> ALL = List.of(DECISIONS, EXECUTIONS, OUTCOMES);
 
