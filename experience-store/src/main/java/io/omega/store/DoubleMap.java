@@ -67,6 +67,16 @@ public final class DoubleMap extends AbstractMap<String, Double> {
         void accept(String key, double value);
     }
 
+    /** The {@code i}-th key in key order. */
+    public String keyAt(int i) {
+        return keys[i];
+    }
+
+    /** The value of the {@code i}-th key in key order, unboxed. */
+    public double valueAt(int i) {
+        return values[i];
+    }
+
     /** Every entry in key order (the order of {@link #entrySet()}), without boxing. */
     public void forEachEntry(EntryConsumer consumer) {
         for (int i = 0; i < keys.length; i++) {

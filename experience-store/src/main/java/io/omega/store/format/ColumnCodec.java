@@ -55,6 +55,11 @@ final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
     }
 
     @Override
+    public Object value(R row, int column) {
+        return columns.get(column).value().apply(row);
+    }
+
+    @Override
     public R fromAvro(GenericRecord record) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {

@@ -56,9 +56,10 @@ public final class ParquetFormat implements ExperienceFileFormat {
     public <R extends ExperienceRow> void write(ExperienceKind<R> kind, List<R> rows, Path file,
                                                 Map<String, String> metadata) throws IOException {
         RowCodec<R> codec = kind.codec();
-        try (ParquetWriter<GenericRecord> writer = openWriter(kind, file, metadata)) {
+        try (ParquetWriter<R> writer = new FlatWriterBuilder<>(new LocalOutputFile(file),
+                FlatRecordWriteSupport.forRows(codec.schema(), codec::value)).withSettingsOf(this, metadata).build()) {
             for (R row : rows) {
-                writer.write(codec.toAvro(row));
+                writer.write(row);
             }
         }
     }
@@ -69,12 +70,8 @@ public final class ParquetFormat implements ExperienceFileFormat {
      */
     public ParquetWriter<GenericRecord> openWriter(ExperienceKind<?> kind, Path file, Map<String, String> metadata)
             throws IOException {
-        return new FlatWriterBuilder(new LocalOutputFile(file), kind.codec().schema())
-                .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(compression)
-                .withCodecFactory(LocalCodecFactory.INSTANCE)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withExtraMetaData(metadata)
+        return new FlatWriterBuilder<>(new LocalOutputFile(file), FlatRecordWriteSupport.forRecords(kind.codec().schema()))
+                .withSettingsOf(this, metadata)
                 .build();
     }
 
@@ -122,27 +119,36 @@ public final class ParquetFormat implements ExperienceFileFormat {
         }
     }
 
-    private static final class FlatWriterBuilder extends ParquetWriter.Builder<GenericRecord, FlatWriterBuilder> {
-        private final org.apache.avro.Schema schema;
+    private static final class FlatWriterBuilder<T> extends ParquetWriter.Builder<T, FlatWriterBuilder<T>> {
+        private final FlatRecordWriteSupport<T> support;
 
-        FlatWriterBuilder(LocalOutputFile file, org.apache.avro.Schema schema) {
+        FlatWriterBuilder(LocalOutputFile file, FlatRecordWriteSupport<T> support) {
             super(file);
-            this.schema = schema;
+            this.support = support;
+        }
+
+        /** This format's settings: local files only, its compression, overwrite (files are published by rename). */
+        FlatWriterBuilder<T> withSettingsOf(ParquetFormat format, Map<String, String> metadata) {
+            return withConf(new PlainParquetConfiguration())
+                    .withCompressionCodec(format.compression)
+                    .withCodecFactory(LocalCodecFactory.INSTANCE)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .withExtraMetaData(metadata);
         }
 
         @Override
-        protected FlatWriterBuilder self() {
+        protected FlatWriterBuilder<T> self() {
             return this;
         }
 
         @Override
-        protected WriteSupport<GenericRecord> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new FlatRecordWriteSupport(schema);
+        protected WriteSupport<T> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return support;
         }
 
         @Override
-        protected WriteSupport<GenericRecord> getWriteSupport(ParquetConfiguration conf) {
-            return new FlatRecordWriteSupport(schema);
+        protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
+            return support;
         }
     }
 }

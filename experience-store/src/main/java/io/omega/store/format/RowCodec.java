@@ -16,6 +16,12 @@ public interface RowCodec<R extends ExperienceRow> {
 
     GenericRecord toAvro(R row);
 
+    /**
+     * The value of the {@code column}-th field (schema order) as the row holds it: what {@link #toAvro} would put
+     * there, except that timestamps stay {@link java.time.Instant}s. Lets writers read a row without an Avro record.
+     */
+    Object value(R row, int column);
+
     R fromAvro(GenericRecord record);
 
     /** CSV header: the Avro field names, in order. */

@@ -139,6 +139,7 @@ public final class SinkThroughputBench {
         SinkSettings settings = new SinkSettings(dir, parquet, bootstrap, "bench-sink", "bench-" + round + "-" + System.nanoTime(),
                 flushRecords, Duration.ofSeconds(1), Duration.ofMinutes(60), 3650, Duration.ofDays(1), "");
         TradeLoggerSink sink = new TradeLoggerSink(settings, serdes, new SimpleMeterRegistry(), Clock.systemUTC());
+        Map<String, Long> cpuBefore = cpuByThreadGroup();
         long start = System.nanoTime();
         Thread thread = new Thread(sink, "bench-sink");
         thread.start();
@@ -153,10 +154,35 @@ public final class SinkThroughputBench {
             Thread.sleep(1);
         }
         long end = System.nanoTime();
+        Map<String, Long> cpuAfter = cpuByThreadGroup();
+        StringBuilder cpu = new StringBuilder("    CPU ms during the sink's run (" + (end - start) / 1_000_000 + " ms wall):");
+        cpuAfter.forEach((group, nanos) -> cpu.append(' ').append(group).append('=')
+                .append((nanos - cpuBefore.getOrDefault(group, 0L)) / 1_000_000));
+        System.out.println(cpu);
         sink.close();
         thread.join();
         return new SinkRun(records / ((end - start) / 1e9), (records - firstLogged) / ((end - firstAt) / 1e9),
                 (firstAt - start) / 1_000_000);
+    }
+
+    /** CPU time of this JVM's threads by group (sink writers, the sink's consumer, the broker, other). */
+    private static Map<String, Long> cpuByThreadGroup() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String group = name.startsWith("omega-sink-writer") ? "writers" : name.startsWith("bench-sink") ? "consumer"
+                    : name.startsWith("data-plane") || name.startsWith("kafka") || name.startsWith("group-coordinator")
+                    || name.startsWith("quorum") || name.startsWith("raft") ? "broker" : "other-java";
+            long t = threads.getThreadCpuTime(info.getThreadId());
+            if (t > 0) {
+                out.merge(group, t, Long::sum);
+            }
+        }
+        return out;
     }
 
     /**
