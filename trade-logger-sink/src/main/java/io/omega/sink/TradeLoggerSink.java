@@ -74,6 +74,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
     /** Flushes handed to the writers, oldest first; each is committed once it and every one before it is done. */
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
+    /** The latest offsets committed asynchronously since the last synchronous commit, per partition. */
+    private final Map<TopicPartition, OffsetAndMetadata> committedAsync = new HashMap<>();
     private final ExecutorService writers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -250,6 +252,11 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
      * Commits the offsets of the flushes that are done, oldest first: a flush behind an unfinished older one waits
      * for it, so a committed offset always means that every earlier flush of its partition is published. With
      * {@code waitForOldest}, first waits for the oldest pending flush.
+     *
+     * <p>These commits are asynchronous: a synchronous one stalls the consumer thread for a round trip to the
+     * group coordinator, and while it stalls no fetch is sent or received. Losing one (a crash before it lands)
+     * only means re-consuming records whose files exist: the next owner deletes files past the committed offset on
+     * assignment and writes them again under the same names. {@link #drain()} commits synchronously.
      */
     private void commitCompleted(boolean waitForOldest) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -261,7 +268,17 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             offsets.put(flush.buffer().partition(), new OffsetAndMetadata(flush.buffer().lastOffset() + 1));
             wait = false;
         }
-        commit(offsets);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        deadLetters.flush();
+        committedAsync.putAll(offsets);
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                LOG.warn("An offset commit failed ({}); a later commit or the next owner's clean-up covers it: {}",
+                        error.getClass().getSimpleName(), error.getMessage());
+            }
+        });
     }
 
     private FlushResult await(PendingFlush flush) {
@@ -287,13 +304,15 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         while (!pending.isEmpty()) {
             commitCompleted(true);
         }
+        commitSync(Map.copyOf(committedAsync));
+        committedAsync.clear();
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** Makes the latest offsets durable before the partitions change hands or the sink stops. */
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
-        deadLetters.flush();
         while (true) {
             try {
                 consumer.commitSync(offsets);
@@ -346,6 +365,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             }
             pending.clear();
             partitions.forEach(buffers::remove);
+            partitions.forEach(committedAsync::remove);
         }
 
         @Override

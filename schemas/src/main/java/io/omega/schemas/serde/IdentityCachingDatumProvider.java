@@ -13,7 +13,7 @@ import java.util.Map;
  * of the sink's decoding time. Every deserializer of {@link OmegaSerdes} uses it. The schema resolver hands out one {@link Schema} instance per registry id, so the
  * reader is cached here by that instance.
  */
-public final class IdentityCachingDatumProvider<T> extends DefaultAvroDatumProvider<T> {
+public class IdentityCachingDatumProvider<T> extends DefaultAvroDatumProvider<T> {
 
     /** Distinct writer schemas are few; this only guards against a resolver that stops reusing instances. */
     private static final int MAX_CACHED = 1024;
@@ -31,9 +31,14 @@ public final class IdentityCachingDatumProvider<T> extends DefaultAvroDatumProvi
             if (readers.size() >= MAX_CACHED) {
                 readers.clear();
             }
-            reader = super.createDatumReader(schema);
+            reader = newReader(schema);
             readers.put(schema, reader);
         }
         return reader;
+    }
+
+    /** The reader for records written with {@code writerSchema}; once per schema instance. Apicurio's by default. */
+    protected DatumReader<T> newReader(Schema writerSchema) {
+        return super.createDatumReader(writerSchema);
     }
 }

@@ -85,9 +85,21 @@ public final class OmegaSerdes {
     }
 
     public <T extends SpecificRecord> Deserializer<T> valueDeserializer(Class<T> type) {
+        return valueDeserializer(type, IdentityCachingDatumProvider.class);
+    }
+
+    /**
+     * A deserializer whose Avro readers come from {@code datumProvider} (a subclass of
+     * {@link IdentityCachingDatumProvider} with a public no-argument constructor), for a consumer with its own,
+     * faster reader for some writer schemas.
+     */
+    @SuppressWarnings("rawtypes")
+    public <T extends SpecificRecord> Deserializer<T> valueDeserializer(
+            Class<T> type, Class<? extends IdentityCachingDatumProvider> datumProvider) {
         AvroKafkaDeserializer<T> deserializer =
                 embedded != null ? new AvroKafkaDeserializer<>(embedded) : new AvroKafkaDeserializer<>();
         Map<String, Object> props = serdeConfig();
+        props.put("apicurio.registry.avro-datum-provider", datumProvider.getName());
         if (type != SpecificRecord.class) {
             props.put("apicurio.registry.deserializer.value.return-class", type.getName());
         }

@@ -29,13 +29,13 @@ public final class EventDecoder implements AutoCloseable {
     /**
      * The serdes' own deserializers: they check the wire format, name the topic when a record cannot be decoded, and
      * cache Avro readers by schema instance (Apicurio's default fingerprints the schema per record, which was half
-     * of the sink's decoding time).
+     * of the sink's decoding time); decisions of the current schema are read by {@link DecisionReader}.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public EventDecoder(OmegaSerdes serdes) {
         for (SinkTopic topic : SinkTopic.ALL) {
             types.put(topic.topic(), topic.eventType());
-            deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType()));
+            deserializers.put(topic.topic(), serdes.valueDeserializer((Class) topic.eventType(), SinkDatumProvider.class));
         }
     }
 
