@@ -1,5 +1,6 @@
 package io.omega.learning.model;
 
+import io.omega.learning.model.lstm.TimeMajorLstm;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -78,11 +79,12 @@ public final class ModelFactory {
 
     // LSTM(64, sequences) -> Dropout(0.2) -> LSTM(32) -> Dropout(0.2) -> Dense(32) -> Output
     private MultiLayerConfiguration lstm(InputShape shape, int outputSize, OutputKind kind) {
-        if (settings.fusedLstm()) {
+        if (settings.lstmKernel() != LstmKernel.DL4J) {
+            boolean fused = settings.lstmKernel() == LstmKernel.FUSED_OP;
             return base()
-                    .layer(new FusedLstm(64, false))
+                    .layer(fused ? new FusedLstm(64, false) : TimeMajorLstm.of(64, false))
                     .layer(new DropoutLayer.Builder(1 - 0.2).build())
-                    .layer(new FusedLstm(32, true))
+                    .layer(fused ? new FusedLstm(32, true) : TimeMajorLstm.of(32, true))
                     .layer(new DropoutLayer.Builder(1 - 0.2).build())
                     .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build())
                     .layer(output(outputSize, kind))

@@ -9,9 +9,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * type and the workspace mode. The defaults are the fastest settings measured (see docs/BENCHMARKS.md).
  */
 public record NetworkSettings(long seed, double learningRate, DataType dataType, WorkspaceMode workspaceMode,
-                              boolean fusedLstm) {
+                              LstmKernel lstmKernel) {
 
     public NetworkSettings {
+        if (lstmKernel == null) {
+            throw new IllegalArgumentException("lstm kernel must not be null");
+        }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
@@ -21,23 +24,23 @@ public record NetworkSettings(long seed, double learningRate, DataType dataType,
     }
 
     public static NetworkSettings defaults(long seed) {
-        return new NetworkSettings(seed, 0.001, DataType.FLOAT, WorkspaceMode.ENABLED, true);
+        return new NetworkSettings(seed, 0.001, DataType.FLOAT, WorkspaceMode.ENABLED, LstmKernel.TIME_MAJOR);
     }
 
     public static NetworkSettings from(TrainingConfig config) {
-        return new NetworkSettings(config.seed(), config.learningRate(), DataType.FLOAT, WorkspaceMode.ENABLED, true);
+        return new NetworkSettings(config.seed(), config.learningRate(), DataType.FLOAT, WorkspaceMode.ENABLED, LstmKernel.TIME_MAJOR);
     }
 
     public NetworkSettings withWorkspaceMode(WorkspaceMode mode) {
-        return new NetworkSettings(seed, learningRate, dataType, mode, fusedLstm);
+        return new NetworkSettings(seed, learningRate, dataType, mode, lstmKernel);
     }
 
-    /** {@code true}: LSTM layers run on ND4J's fused lstmLayer op ({@link FusedLstm}); {@code false}: DL4J's LSTM. */
-    public NetworkSettings withFusedLstm(boolean fused) {
-        return new NetworkSettings(seed, learningRate, dataType, workspaceMode, fused);
+    /** Which implementation computes the LSTM layers ({@link LstmKernel#TIME_MAJOR} by default). */
+    public NetworkSettings withLstmKernel(LstmKernel kernel) {
+        return new NetworkSettings(seed, learningRate, dataType, workspaceMode, kernel);
     }
 
     public NetworkSettings withDataType(DataType type) {
-        return new NetworkSettings(seed, learningRate, type, workspaceMode, fusedLstm);
+        return new NetworkSettings(seed, learningRate, type, workspaceMode, lstmKernel);
     }
 }

@@ -1,6 +1,7 @@
 package io.omega.learning.bench;
 
 import io.omega.learning.model.InputShape;
+import io.omega.learning.model.LstmKernel;
 import io.omega.learning.model.ModelFactory;
 import io.omega.learning.model.ModelType;
 import io.omega.learning.model.NativeRuntime;
@@ -28,8 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * cd learning-core && OMP_NUM_THREADS=1 java -Xmx2g -cp target/test-classes:target/classes:$(cat target/bench.cp) \
  *     io.omega.learning.bench.TrainingBench variants=cnn:32,cnn:128,lstm:32,lstm-dl4j:32 rounds=3 seconds=3
  * </pre>
- * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (fused lstmLayer, the default)
- * or {@code lstm-dl4j} (DL4J's own LSTM layer); ws {@code ENABLED|NONE}; dtype {@code FLOAT|DOUBLE}.
+ * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (the default LSTM kernel),
+ * {@code lstm-tm} (TimeMajorLstm), {@code lstm-fused} (FusedLstm, ND4J's lstmLayer op) or {@code lstm-dl4j} (DL4J's
+ * own LSTM layer); ws {@code ENABLED|NONE}; dtype {@code FLOAT|DOUBLE}.
  */
 public final class TrainingBench {
 
@@ -114,10 +116,16 @@ public final class TrainingBench {
         }
 
         static MultiLayerNetwork build(String model, WorkspaceMode ws, DataType dtype) {
-            boolean fused = !model.equals("lstm-dl4j");
             ModelType type = model.startsWith("lstm") ? ModelType.LSTM : ModelType.CNN;
-            NetworkSettings settings = NetworkSettings.defaults(42).withWorkspaceMode(ws).withDataType(dtype)
-                    .withFusedLstm(fused);
+            NetworkSettings settings = NetworkSettings.defaults(42).withWorkspaceMode(ws).withDataType(dtype);
+            settings = switch (model) {
+                case "cnn", "lstm" -> settings; // the default LSTM kernel
+                case "lstm-dl4j" -> settings.withLstmKernel(LstmKernel.DL4J);
+                case "lstm-fused" -> settings.withLstmKernel(LstmKernel.FUSED_OP);
+                case "lstm-tm" -> settings.withLstmKernel(LstmKernel.TIME_MAJOR);
+                default -> throw new IllegalArgumentException("unknown model " + model
+                        + " (cnn, lstm, lstm-dl4j, lstm-fused, lstm-tm)");
+            };
             return new ModelFactory(settings).buildModel(type, new InputShape(WINDOW, FEATURES), 2,
                     OutputKind.CLASSIFICATION);
         }

@@ -26,6 +26,7 @@ import org.nd4j.linalg.learning.config.Adam;
 class ModelFactoryTest {
 
     private final ModelFactory factory = new ModelFactory(NetworkSettings.defaults(42));
+    private final ModelFactory fusedFactory = new ModelFactory(NetworkSettings.defaults(42).withLstmKernel(LstmKernel.FUSED_OP));
 
     private static List<Layer> layers(MultiLayerNetwork net) {
         return net.getLayerWiseConfigurations().getConfs().stream().map(c -> c.getLayer()).toList();
@@ -52,7 +53,7 @@ class ModelFactoryTest {
 
     @Test
     void lstmIsTheDesignsStackOnTheFusedOp() {
-        MultiLayerNetwork net = factory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
+        MultiLayerNetwork net = fusedFactory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
         List<Layer> layers = layers(net);
         assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(
                 "FusedLstm", "DropoutLayer", "FusedLstm", "DropoutLayer", "DenseLayer", "OutputLayer");
@@ -75,7 +76,7 @@ class ModelFactoryTest {
 
     @Test
     void fusedAndDl4jLstmsComputeTheSameFunction() {
-        MultiLayerNetwork dl4j = new ModelFactory(NetworkSettings.defaults(42).withFusedLstm(false))
+        MultiLayerNetwork dl4j = new ModelFactory(NetworkSettings.defaults(42).withLstmKernel(LstmKernel.DL4J))
                 .buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
         List<Layer> layers = layers(dl4j);
         assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(
@@ -85,7 +86,7 @@ class ModelFactoryTest {
 
         // Copy DL4J's weights into the fused network (DL4J's column blocks: cell input g, forget f, output o, input
         // gate i; lstmLayer's: i, f, g, o) and compare outputs.
-        MultiLayerNetwork fused = factory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
+        MultiLayerNetwork fused = fusedFactory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
         for (int layer : new int[] {0, 2}) {
             var from = dl4j.getLayer(layer).paramTable();
             var to = fused.getLayer(layer).paramTable();
