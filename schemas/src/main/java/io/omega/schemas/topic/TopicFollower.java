@@ -19,9 +19,13 @@ import java.util.function.Consumer;
 /**
  * Reads topics from their start, committed records only, without a consumer group, and hands every record to
  * {@code handler} on its own thread: how a component rebuilds a view of the log (the controller's status, the paper
- * trader's models) and then keeps it current. Knows when it has read everything that was there when it started.
+ * trader's models, a registry client's replica) and then keeps it current. Knows when it has read everything that
+ * was there when it started.
  */
 public final class TopicFollower implements Runnable, AutoCloseable {
+
+    /** Kafka's own default: how long the broker holds a fetch that finds nothing new. */
+    public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
 
     private final List<String> topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -29,8 +33,20 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean started;
+    /** Set before the thread starts (by {@link #startAndAwaitCaughtUp}) or by the thread itself. */
+    private Map<TopicPartition, Long> endsAtStart;
 
     public TopicFollower(List<String> topics, String bootstrapServers, String clientId,
+                         Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        this(topics, bootstrapServers, clientId, DEFAULT_FETCH_WAIT, handler);
+    }
+
+    /**
+     * {@code fetchWait}: how soon a new record reaches the handler when the topics are quiet is bounded by it; a
+     * reader that waits for answers (the registry client) wants it short.
+     */
+    public TopicFollower(List<String> topics, String bootstrapServers, String clientId, Duration fetchWait,
                          Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         this.topics = List.copyOf(topics);
         this.handler = handler;
@@ -38,7 +54,8 @@ public final class TopicFollower implements Runnable, AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -46,8 +63,49 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     public TopicFollower start(String threadName) {
         Thread thread = new Thread(this, threadName);
         thread.setDaemon(true);
+        started = true;
         thread.start();
         return this;
+    }
+
+    /**
+     * Finds the topics' partitions and their ends on the caller's thread, starts following, and returns once
+     * everything that was there has been handled. Fails, closing this follower, when a topic does not exist or the
+     * topics cannot be read to their end within {@code timeout}.
+     */
+    public TopicFollower startAndAwaitCaughtUp(String threadName, Duration timeout) {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+                if (infos.isEmpty()) {
+                    throw new IllegalStateException("topic " + topic + " does not exist; run `omega topics create`");
+                }
+                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            endsAtStart = assignFromStart(partitions, timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        start(threadName);
+        try {
+            if (!awaitCaughtUp(timeout)) {
+                close();
+                throw new IllegalStateException("could not read " + topics + " to the end within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while reading " + topics, e);
+        }
+        return this;
+    }
+
+    private Map<TopicPartition, Long> assignFromStart(List<TopicPartition> partitions, Duration timeout) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer.endOffsets(partitions, timeout);
     }
 
     /** True once everything that was in the topics at start has been handled. */
@@ -62,15 +120,16 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                for (PartitionInfo p : consumer.partitionsFor(topic)) {
-                    partitions.add(new TopicPartition(topic, p.partition()));
+            if (endsAtStart == null) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : topics) {
+                    for (PartitionInfo p : consumer.partitionsFor(topic)) {
+                        partitions.add(new TopicPartition(topic, p.partition()));
+                    }
                 }
+                endsAtStart = assignFromStart(partitions, Duration.ofMinutes(1));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = endsAtStart;
             while (!stopping) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     handler.accept(record);
@@ -93,6 +152,10 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        if (!started) {
+            consumer.close();
+            return;
+        }
         consumer.wakeup();
         try {
             stopped.await(10, TimeUnit.SECONDS);
