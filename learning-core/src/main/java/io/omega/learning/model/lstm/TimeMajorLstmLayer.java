@@ -18,12 +18,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.LSTMLayer;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.same.OneMinus;
@@ -63,16 +57,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * smaller last batch) and reused, so training allocates nothing per step or per iteration (about 60 MB for the
  * 64-unit layer at batch 512, FLOAT). {@link #clear()}, which DL4J calls after every fit, drops the reference to the
  * cached forward pass, not the buffers. Outputs are created as {@link ArrayType#ACTIVATIONS}, input gradients as
- * {@link ArrayType#ACTIVATION_GRAD}; inference runs in {@link ArrayType#FF_WORKING_MEM} with one step of gates and
- * cells.
+ * {@link ArrayType#ACTIVATION_GRAD}; inference on batches of {@link #JAVA_INFERENCE_BELOW_BATCH} or more runs in
+ * {@link ArrayType#FF_WORKING_MEM} with one step of gates and cells, smaller batches in plain Java
+ * ({@link JavaLstmForward}).
  */
 public class TimeMajorLstmLayer extends BaseLayer<TimeMajorLstm> {
 
-    /** Below this batch size inference runs on ND4J's fused lstmLayer op (see {@link #fusedInference}). */
-    static final int FUSED_INFERENCE_BELOW_BATCH = 32;
+    /** Below this batch size inference runs in plain Java (see {@link #javaInference}). */
+    static final int JAVA_INFERENCE_BELOW_BATCH = 32;
 
     private Buffers trainingBuffers;
-    private INDArray fusedWeights;
+    private JavaLstmForward javaForward;
     private Buffers spareBuffers;
     private Buffers forwardCache;
     private INDArray forwardCacheInput;
@@ -116,8 +111,8 @@ public class TimeMajorLstmLayer extends BaseLayer<TimeMajorLstm> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        if (!training && input.rank() == 3 && input.size(0) < FUSED_INFERENCE_BELOW_BATCH) {
-            return fusedInference(workspaceMgr);
+        if (!training && input.rank() == 3 && input.size(0) < JAVA_INFERENCE_BELOW_BATCH) {
+            return javaInference(workspaceMgr);
         }
         Buffers b = forward(training, workspaceMgr);
         INDArray out;
@@ -134,64 +129,27 @@ public class TimeMajorLstmLayer extends BaseLayer<TimeMajorLstm> {
     }
 
     /**
-     * Inference on small batches (live single-window predictions) through ND4J's fused {@code lstmLayer} op: one
-     * native call for all steps instead of ~9 ops per step, whose fixed cost dominates at batch 1 (the op's forward
-     * pass is the same maths; {@code TimeMajorLstmTest} compares both paths). The op's gate blocks are i, f, g, o;
-     * the weights are copied into that order on every call (a few microseconds), so they are never stale.
+     * Inference on small batches (live single-window predictions) in plain Java ({@link JavaLstmForward}): the
+     * arithmetic of one window is ~1.5 million multiply-adds, far less than the fixed cost of ND4J's ops (~9 per
+     * step on the time-major path, ~1 ms for the fused lstmLayer op). The parameters are read on every call, so
+     * they are never stale; dropout at inference is the identity.
      */
-    private INDArray fusedInference(LayerWorkspaceMgr workspaceMgr) {
+    private INDArray javaInference(LayerWorkspaceMgr workspaceMgr) {
         refuseMask();
         applyDropOutIfNecessary(false, workspaceMgr);
-        INDArray in = input.dataType() == dataType ? input : input.castTo(dataType);
         int nIn = (int) layerConf().getNIn();
-        if (in.size(1) != nIn) {
+        if (input.size(1) != nIn) {
             throw new IllegalStateException("TimeMajorLstm " + layerId() + " expects input [batch, " + nIn
-                    + ", steps] (NCW), got " + Arrays.toString(in.shape()));
+                    + ", steps] (NCW), got " + Arrays.toString(input.shape()));
         }
-        long n = layerConf().getNOut();
-        if (fusedWeights == null || fusedWeights.dataType() != dataType) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                fusedWeights = Nd4j.createUninitialized(dataType, new long[] {nIn + n + 1, 4 * n}, 'c');
-            }
-        }
-        INDArray w = weightMatrix(paramsFlattened);
-        OpExecutioner ex = Nd4j.getExecutioner();
-        // ours g, f, o, i -> lstmLayer's i, f, g, o
-        long[][] moves = {{3, 0}, {1, 1}, {0, 2}, {2, 3}};
-        for (long[] move : moves) {
-            ex.exec(PairwiseOp.copy(w.get(NDArrayIndex.all(), NDArrayIndex.interval(move[0] * n, (move[0] + 1) * n)),
-                    fusedWeights.get(NDArrayIndex.all(), NDArrayIndex.interval(move[1] * n, (move[1] + 1) * n))));
-        }
-        INDArray wx = fusedWeights.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all());
-        INDArray wr = fusedWeights.get(NDArrayIndex.interval(nIn, nIn + n), NDArrayIndex.all());
-        INDArray bias = fusedWeights.get(NDArrayIndex.point(nIn + n), NDArrayIndex.all());
-        LSTMLayerWeights weights = LSTMLayerWeights.builder().iWeights(wx).irWeights(wr).iBias(bias).build();
+        int n = (int) layerConf().getNOut();
         boolean last = layerConf().isLastStepOnly();
-        LSTMLayerConfig config = LSTMLayerConfig.builder()
-                .lstmdataformat(LSTMDataFormat.NST)
-                .directionMode(LSTMDirectionMode.FWD)
-                .gateAct(LSTMActivations.SIGMOID)
-                .cellAct(LSTMActivations.TANH)
-                .outAct(LSTMActivations.TANH)
-                .retFullSequence(!last)
-                .retLastH(last)
-                .retLastC(false)
-                .build();
-        // the op's arguments as ND4J's LSTMLayer computes them; its INDArray constructor also lists the absent
-        // optional inputs, so the op is rebuilt with exactly x, Wx, Wr, b
-        LSTMLayer proto = new LSTMLayer(in, null, null, null, weights, config);
-        DynamicCustomOp op = new DynamicCustomOp("lstmLayer", new INDArray[] {in, wx, wr, bias}, null);
-        op.addIArgument(proto.iArgs());
-        op.addTArgument(proto.tArgs());
-        op.addBArgument(proto.bArgs());
-        INDArray result = ex.exec(op)[0];
-        long[] shape = last ? new long[] {in.size(0), n} : new long[] {in.size(0), n, in.size(2)};
-        if (!Arrays.equals(result.shape(), shape)) {
-            throw new IllegalStateException("lstmLayer returned " + Arrays.toString(result.shape()) + ", expected "
-                    + Arrays.toString(shape));
+        long[] shape = last ? new long[] {input.size(0), n} : new long[] {input.size(0), n, input.size(2)};
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'f');
+        if (javaForward == null) {
+            javaForward = new JavaLstmForward();
         }
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, result.ordering());
-        ex.exec(PairwiseOp.copy(result, out));
+        javaForward.forward(input, paramsFlattened, nIn, n, last, out);
         return out;
     }
 

@@ -74,7 +74,7 @@ class TimeMajorLstmTest {
         return new ModelFactory(settings).buildModel(ModelType.LSTM, SHAPE, 3, OutputKind.CLASSIFICATION);
     }
 
-    /** DL4J's LSTM and this layer share the gate order (g, f, o, i) and shapes: a plain copy. */
+    /** DL4J's LSTM and this layer share the gate order (g, f, o, i) and shapes: a plain copy (either way). */
     private static void copyFromDl4j(MultiLayerNetwork from, MultiLayerNetwork to) {
         for (int layer : new int[] {0, 2}) {
             Map<String, INDArray> src = from.getLayer(layer).paramTable();
@@ -146,9 +146,9 @@ class TimeMajorLstmTest {
         MultiLayerNetwork oursFromFused = model(LstmKernel.TIME_MAJOR, DataType.FLOAT, WorkspaceMode.ENABLED, 14);
         copyFromDl4j(dl4j, ours);
         copyFromFused(fused, oursFromFused);
-        // batches below TimeMajorLstmLayer.FUSED_INFERENCE_BELOW_BATCH run inference on the lstmLayer op, larger
-        // ones on the time-major path
-        for (int batch : new int[] {1, 7, TimeMajorLstmLayer.FUSED_INFERENCE_BELOW_BATCH + 3}) {
+        // batches below TimeMajorLstmLayer.JAVA_INFERENCE_BELOW_BATCH run inference in plain Java, larger ones on
+        // the time-major path
+        for (int batch : new int[] {1, 7, TimeMajorLstmLayer.JAVA_INFERENCE_BELOW_BATCH + 3}) {
             INDArray input = Nd4j.rand(DataType.FLOAT, batch, 5, 50).subi(0.5).muli(4);
             List<INDArray> a = dl4j.feedForward(input, false);
             List<INDArray> b = ours.feedForward(input, false);
@@ -164,6 +164,78 @@ class TimeMajorLstmTest {
             assertThat(maxAbsDiff(c.get(1), d.get(1))).isLessThan(1e-5);
             assertThat(maxAbsDiff(c.get(3), d.get(3))).isLessThan(1e-5);
             assertThat(maxAbsDiff(fused.output(input, false), oursFromFused.output(input, false))).isLessThan(1e-5);
+        }
+    }
+
+    /** The first {@code batch} examples of {@code x} padded with other windows to a batch on the time-major path. */
+    private static INDArray padToLargeBatch(INDArray x, DataType type) {
+        int large = TimeMajorLstmLayer.JAVA_INFERENCE_BELOW_BATCH + 8;
+        INDArray extra = Nd4j.rand(type, large - x.size(0), x.size(1), x.size(2)).subi(0.5).muli(4);
+        return Nd4j.concat(0, x, extra);
+    }
+
+    private static INDArray firstRows(INDArray a, long rows) {
+        return a.get(NDArrayIndex.interval(0, rows));
+    }
+
+    /** Activations 1 (LSTM(64) full sequence) and 3 (LSTM(32) last step) and the output of {@code x}. */
+    private static List<INDArray> lstmActivations(MultiLayerNetwork net, INDArray x) {
+        List<INDArray> all = net.feedForward(x, false);
+        return List.of(all.get(1), all.get(3), net.output(x, false));
+    }
+
+    @Test
+    void javaInferenceEqualsDl4jsLstmAndTheLargeBatchPath() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            double tolerance = type == DataType.FLOAT ? 1e-5 : 1e-12;
+            for (WorkspaceMode ws : new WorkspaceMode[] {WorkspaceMode.ENABLED, WorkspaceMode.NONE}) {
+                MultiLayerNetwork dl4j = model(LstmKernel.DL4J, type, ws, 51);
+                MultiLayerNetwork ours = model(LstmKernel.TIME_MAJOR, type, ws, 52);
+                copyFromDl4j(dl4j, ours);
+                Nd4j.getRandom().setSeed(53);
+                for (int batch : new int[] {1, 7, 31}) {
+                    assertThat(batch).isLessThan(TimeMajorLstmLayer.JAVA_INFERENCE_BELOW_BATCH);
+                    INDArray input = Nd4j.rand(type, batch, 5, 50).subi(0.5).muli(4);
+                    INDArray large = padToLargeBatch(input, type);
+                    List<INDArray> expected = lstmActivations(dl4j, input);
+                    List<INDArray> java = lstmActivations(ours, input);
+                    List<INDArray> timeMajor = lstmActivations(ours, large);
+                    assertThat(java.get(0).shape()).containsExactly(batch, 64, 50);
+                    assertThat(java.get(1).shape()).containsExactly(batch, 32);
+                    assertThat(java.get(0).dataType()).isEqualTo(type);
+                    for (int i = 0; i < 3; i++) {
+                        String what = type + " " + ws + " batch " + batch + " activation " + i;
+                        assertThat(maxAbsDiff(expected.get(i), java.get(i))).as(what).isLessThan(tolerance);
+                        assertThat(maxAbsDiff(firstRows(timeMajor.get(i), batch), java.get(i))).as(what)
+                                .isLessThan(tolerance);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void predictionsAfterTrainingUseTheNewWeights() {
+        for (WorkspaceMode ws : new WorkspaceMode[] {WorkspaceMode.ENABLED, WorkspaceMode.NONE}) {
+            MultiLayerNetwork ours = model(LstmKernel.TIME_MAJOR, DataType.FLOAT, ws, 61);
+            MultiLayerNetwork dl4j = model(LstmKernel.DL4J, DataType.FLOAT, ws, 62);
+            Nd4j.getRandom().setSeed(63);
+            INDArray window = Nd4j.randn(DataType.FLOAT, 1, 5, 50);
+            INDArray previous = ours.output(window, false).dup();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 2; i++) {
+                    INDArray x = Nd4j.randn(DataType.FLOAT, 16, 5, 50);
+                    ours.fit(new DataSet(x, oneHot(16, 3, 10L * round + i).castTo(DataType.FLOAT)));
+                }
+                INDArray now = ours.output(window, false).dup();
+                assertThat(maxAbsDiff(previous, now)).as(ws + " round " + round).isGreaterThan(1e-6);
+                // the same weights in DL4J's LSTM and on the time-major path give the same prediction
+                copyFromDl4j(ours, dl4j);
+                assertThat(maxAbsDiff(dl4j.output(window, false), now)).as(ws + " round " + round).isLessThan(1e-5);
+                INDArray large = padToLargeBatch(window, DataType.FLOAT);
+                assertThat(maxAbsDiff(firstRows(ours.output(large, false), 1), now)).isLessThan(1e-5);
+                previous = now;
+            }
         }
     }
 
