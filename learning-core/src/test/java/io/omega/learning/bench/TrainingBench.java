@@ -7,11 +7,14 @@ import io.omega.learning.model.ModelType;
 import io.omega.learning.model.NativeRuntime;
 import io.omega.learning.model.NetworkSettings;
 import io.omega.learning.model.OutputKind;
+import io.omega.learning.model.inference.WindowPredictor;
+import io.omega.learning.model.inference.WindowPredictors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,7 +34,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (the default LSTM kernel),
  * {@code lstm-tm} (TimeMajorLstm), {@code lstm-fused} (FusedLstm, ND4J's lstmLayer op) or {@code lstm-dl4j} (DL4J's
- * own LSTM layer); ws {@code ENABLED|NONE}; dtype {@code FLOAT|DOUBLE}.
+ * own LSTM layer); ws {@code ENABLED|NONE}; dtype {@code FLOAT|DOUBLE}. {@code predict=cnn,lstm} measures
+ * {@code network.output(x, false)} per model, plus {@code <model>-java} through {@link WindowPredictors#of} when
+ * that picks its own engine (the plain-Java CNN; the LSTM's is inside its layer, so it has no second probe).
  */
 public final class TrainingBench {
 
@@ -57,7 +62,13 @@ public final class TrainingBench {
         List<LatencyProbe> probes = new ArrayList<>();
         for (String model : predictModels) {
             if (!model.isBlank()) {
-                probes.add(new LatencyProbe(model, Variant.build(model, WorkspaceMode.ENABLED, DataType.FLOAT)));
+                MultiLayerNetwork net = Variant.build(model, WorkspaceMode.ENABLED, DataType.FLOAT);
+                probes.add(new LatencyProbe(model, x -> net.output(x, false)));
+                // the live-prediction API: a second probe when it has its own engine (the Java CNN)
+                WindowPredictor predictor = WindowPredictors.of(net);
+                if (predictor.engine() != WindowPredictor.Engine.DL4J) {
+                    probes.add(new LatencyProbe(model + "-java", predictor::predict));
+                }
             }
         }
         probes.forEach(LatencyProbe::warmUp);
@@ -155,24 +166,25 @@ public final class TrainingBench {
 
     private static final class LatencyProbe {
         final String model;
-        final MultiLayerNetwork net;
+        final UnaryOperator<INDArray> net;
         final INDArray one;
         final INDArray many;
         final List<double[]> results = new ArrayList<>();
 
-        LatencyProbe(String model, MultiLayerNetwork net) {
+        /** {@code predict}: {@code network.output(x, false)} or a {@link WindowPredictor}'s {@code predict}. */
+        LatencyProbe(String model, UnaryOperator<INDArray> predict) {
             this.model = model;
-            this.net = net;
+            this.net = predict;
             this.one = syntheticBatches(1, 1, DataType.FLOAT).get(0).getFeatures();
             this.many = syntheticBatches(256, 1, DataType.FLOAT).get(0).getFeatures();
         }
 
         void warmUp() {
             for (int i = 0; i < 1000; i++) {
-                net.output(one, false);
+                net.apply(one);
             }
             for (int i = 0; i < 10; i++) {
-                net.output(many, false);
+                net.apply(many);
             }
         }
 
@@ -180,7 +192,7 @@ public final class TrainingBench {
             long[] nanos = new long[count];
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
-                net.output(one, false);
+                net.apply(one);
                 nanos[i] = System.nanoTime() - t0;
             }
             Arrays.sort(nanos);
@@ -188,7 +200,7 @@ public final class TrainingBench {
             long start = System.nanoTime();
             long end = start + (long) (seconds / 2 * 1e9);
             do {
-                net.output(many, false);
+                net.apply(many);
                 calls++;
             } while (System.nanoTime() < end && calls < 200);
             double batchMs = (System.nanoTime() - start) / 1e6 / calls;
@@ -198,7 +210,7 @@ public final class TrainingBench {
 
         String last() {
             double[] r = results.get(results.size() - 1);
-            return String.format(Locale.ROOT, "predict %-5s single p50 %.3f ms p99 %.3f ms max %.1f ms; batch 256: %.2f ms (%,.0f windows/s)",
+            return String.format(Locale.ROOT, "predict %-8s single p50 %.3f ms p99 %.3f ms max %.1f ms; batch 256: %.2f ms (%,.0f windows/s)",
                     model, r[0], r[1], r[2], r[3], 256 / r[3] * 1000);
         }
 
@@ -206,7 +218,7 @@ public final class TrainingBench {
             double p50 = median(results.stream().map(r -> r[0]).toList());
             double p99 = median(results.stream().map(r -> r[1]).toList());
             double batch = median(results.stream().map(r -> r[3]).toList());
-            return String.format(Locale.ROOT, "predict %-5s single window p50 %.3f ms, p99 %.3f ms (%.2f of target 1 ms; rounds %s); "
+            return String.format(Locale.ROOT, "predict %-8s single window p50 %.3f ms, p99 %.3f ms (%.2f of target 1 ms; rounds %s); "
                             + "batch 256 %.2f ms = %,.0f windows/s",
                     model, p50, p99, p99 / 1.0, fmt(results.stream().map(r -> r[1]).toList()), batch, 256 / batch * 1000);
         }

@@ -3,6 +3,8 @@ package io.omega.paper.decide;
 import io.omega.learning.artifact.LoadedModel;
 import io.omega.learning.artifact.ModelMetadata;
 import io.omega.learning.dataset.WindowTensors;
+import io.omega.learning.model.inference.WindowPredictor;
+import io.omega.learning.model.inference.WindowPredictors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayDeque;
@@ -23,6 +25,8 @@ public final class ModelDecider implements Decider {
     private final LoadedModel model;
     private final ModelMetadata meta;
     private final WindowTensors tensors;
+    /** Live decisions are single windows: the design CNN runs them in plain Java (p99 ~0.2 ms against ~1 ms). */
+    private final WindowPredictor predictor;
     private final int up;
     private final int down;
     private final Map<String, Deque<double[]>> windows = new HashMap<>();
@@ -35,6 +39,7 @@ public final class ModelDecider implements Decider {
                     + "'; the engine decides with direction models");
         }
         this.tensors = new WindowTensors(model.network().params().dataType());
+        this.predictor = WindowPredictors.of(model.network());
         this.up = meta.classes().indexOf("UP");
         this.down = meta.classes().indexOf("DOWN");
     }
@@ -67,7 +72,7 @@ public final class ModelDecider implements Decider {
         if (window.size() < meta.windowSize()) {
             return new Prediction(0, 0, 1, meta.modelType(), meta.version());
         }
-        INDArray out = model.network().output(tensors.single(window.toArray(new double[0][]), meta.normalization()), false);
+        INDArray out = predictor.predict(tensors.single(window.toArray(new double[0][]), meta.normalization()));
         double pUp = out.getDouble(0, up);
         double pDown = out.getDouble(0, down);
         return new Prediction(pUp, pDown, Math.max(0, 1 - pUp - pDown), meta.modelType(), meta.version());
