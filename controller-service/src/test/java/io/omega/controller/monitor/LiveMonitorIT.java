@@ -76,11 +76,14 @@ class LiveMonitorIT {
         try (LiveMonitor first = new LiveMonitor(settings, SERDES, bootstrap, app, stateDir.resolve("a"))) {
             first.start();
             awaitTrue(first::isRunning);
+            // A record that is not an outcome at all: dead-lettered, and the watch goes on with the records after it.
+            // It comes before the outcomes, whose processing carries the committed offset past it before the restart.
+            // Sent last, it was once dead-lettered a second time by the restarted instance (both letters committed,
+            // same source offset): dead letters are at least once when an instance stops right after one.
+            sendRaw(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", "garbage".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3; i++) {
                 send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("first-" + i));
             }
-            // A record that is not an outcome at all: dead-lettered, and the watch goes on.
-            sendRaw(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", "garbage".getBytes(StandardCharsets.UTF_8));
             awaitTrue(() -> first.watch("cnn", VERSION).map(w -> w.window().count() == 3).orElse(false));
         }
 
