@@ -5,10 +5,7 @@ import io.omega.testing.kafka.KafkaTestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,22 +23,9 @@ class CommandLineIT {
         this.bootstrap = kafka.bootstrapServers();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void theShippedConfigurationIsValid() {
-        Run run = run("config", "check", "../config/trading_config.yaml");
+        CliRun run = CliRun.of("config", "check", "../config/trading_config.yaml");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("../config/trading_config.yaml: valid");
@@ -58,7 +42,7 @@ class CommandLineIT {
                   min_trade_before_retrain: 10
                 """);
 
-        Run run = run("config", "check", file.toString());
+        CliRun run = CliRun.of("config", "check", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(file + ": invalid, 3 problem(s):");
@@ -69,7 +53,7 @@ class CommandLineIT {
 
     @Test
     void aMissingConfigurationFileIsNamed() {
-        Run run = run("config", "check", dir.resolve("nope.yaml").toString());
+        CliRun run = CliRun.of("config", "check", dir.resolve("nope.yaml").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("nope.yaml");
@@ -77,14 +61,14 @@ class CommandLineIT {
 
     @Test
     void topicsCreateThenListShowsEveryTopicPresent() {
-        Run created = run("topics", "create", "--bootstrap-servers", bootstrap);
+        CliRun created = CliRun.of("topics", "create", "--bootstrap-servers", bootstrap);
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out()).containsPattern("\\d+ created, \\d+ already present, 0 with configs reset");
 
-        Run again = run("topics", "create", "--bootstrap-servers", bootstrap);
+        CliRun again = CliRun.of("topics", "create", "--bootstrap-servers", bootstrap);
         assertThat(again.out()).contains("0 created, 18 already present, 0 with configs reset");
 
-        Run listed = run("topics", "list", "--bootstrap-servers", bootstrap);
+        CliRun listed = CliRun.of("topics", "list", "--bootstrap-servers", bootstrap);
         assertThat(listed.exit()).isZero();
         assertThat(listed.out()).contains("18 of 18 topics present");
         assertThat(listed.out()).containsPattern("omega\\.registry-events\\s+1\\s+model type\\s+RegistryEvent\\s+forever");
@@ -93,7 +77,7 @@ class CommandLineIT {
 
     @Test
     void unknownSubcommandIsAUsageError() {
-        Run run = run("topics", "frobnicate");
+        CliRun run = CliRun.of("topics", "frobnicate");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument at index 1: 'frobnicate'");

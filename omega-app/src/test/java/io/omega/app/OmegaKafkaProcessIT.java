@@ -59,11 +59,9 @@ class OmegaKafkaProcessIT {
             assertThat(m.find()).isTrue();
             String address = m.group(1);
 
-            var cli = Main.commandLine();
-            var listed = new java.io.StringWriter();
-            cli.setOut(new java.io.PrintWriter(listed, true));
-            assertThat(cli.execute("topics", "list", "--bootstrap-servers", address)).isZero();
-            assertThat(listed.toString()).contains("18 of 18 topics present");
+            CliRun listed = CliRun.of("topics", "list", "--bootstrap-servers", address);
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.out()).contains("18 of 18 topics present");
 
             process.destroy(); // SIGTERM: the shutdown hook stops the broker cleanly
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,6 @@
 package io.omega.app.controller;
 
-import io.omega.app.Main;
+import io.omega.app.CliRun;
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
 import io.omega.controller.ControllerService;
@@ -23,10 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code omega status}, {@code omega approve} and {@code omega reject} against a running controller. */
 @ExtendWith(KafkaBrokerExtension.class)
 class ControllerCommandsIT {
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @TempDir
     Path dataDir;
@@ -85,43 +79,33 @@ class ControllerCommandsIT {
                 Thread.sleep(50);
             }
 
-            Run status = run("status", "--url", controller.url());
+            CliRun status = CliRun.of("status", "--url", controller.url());
             assertThat(status.exit()).isZero();
             assertThat(status.out()).contains("\"enabled\" : true").contains("\"pending_approvals\"")
                     .contains("20250124_160000").contains("20250124_170000");
 
-            Run noToken = run("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "nope");
+            CliRun noToken = CliRun.of("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "nope");
             assertThat(noToken.exit()).isEqualTo(2);
             assertThat(noToken.err()).isEqualTo("omega approve: wrong bearer token\n");
 
-            Run approved = run("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "t0ken");
+            CliRun approved = CliRun.of("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "t0ken");
             assertThat(approved.exit()).as(approved.err()).isZero();
             assertThat(approved.out()).startsWith("APPROVED cnn 20250124_160000 (PROMOTE command ");
 
-            Run rejected = run("reject", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken",
+            CliRun rejected = CliRun.of("reject", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken",
                     "--reason", "too few trades for my taste");
             assertThat(rejected.exit()).isZero();
             assertThat(rejected.out()).isEqualTo("APPROVAL_REJECTED cnn 20250124_170000\n");
 
-            Run again = run("approve", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken");
+            CliRun again = CliRun.of("approve", "cnn", "20250124_170000", "--url", controller.url(), "--token", "t0ken");
             assertThat(again.exit()).isEqualTo(1);
             assertThat(again.err()).isEqualTo("omega approve: no promotion of cnn 20250124_170000 is waiting for approval\n");
             // (other tests of this JVM leave their own evaluations on the shared broker: only ours are checked)
             assertThat(controller.view().pending("cnn", "20250124_160000")).isEmpty();
             assertThat(controller.view().pending("cnn", "20250124_170000")).isEmpty();
         }
-        Run down = run("status", "--url", "http://127.0.0.1:1");
+        CliRun down = CliRun.of("status", "--url", "http://127.0.0.1:1");
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).startsWith("cannot reach the controller at http://127.0.0.1:1");
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -1,6 +1,6 @@
 package io.omega.app.demo;
 
-import io.omega.app.Main;
+import io.omega.app.CliRun;
 import io.omega.config.OmegaConfig;
 import io.omega.kafka.embedded.BrokerSettings;
 import io.omega.kafka.embedded.EmbeddedKafkaBroker;
@@ -27,10 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -58,14 +55,9 @@ class DemoIT {
 
     @Test
     void aShortenedDemoLeavesTheWholeChainOfEventsInOrderWithMatchingCounts() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("demo", "--data-dir", dir.toString(), "--dashboard-port", "0", "--minutes", "1");
-        assertThat(exit).as("demo exit; stderr:%n%s", err).isZero();
-        String printed = out.toString();
+        CliRun demo = CliRun.of("demo", "--data-dir", dir.toString(), "--dashboard-port", "0", "--minutes", "1");
+        assertThat(demo.exit()).as("demo exit; stderr:%n%s", demo.err()).isZero();
+        String printed = demo.out();
         assertThat(printed).contains("Summary after").doesNotContain("stopped waiting after");
         long[] market = numbers(printed, "market:\\s+(\\d+) bars replayed; (\\d+) decisions, (\\d+) shadow decisions");
         long[] trades = numbers(printed, "trades:\\s+(\\d+) opened, (\\d+) closed");

@@ -1,6 +1,6 @@
 package io.omega.app.registry;
 
-import io.omega.app.Main;
+import io.omega.app.CliRun;
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
 import io.omega.registry.RegistryService;
@@ -15,10 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,21 +42,8 @@ class ModelsCommandIT {
         this.bootstrap = kafka.bootstrapServers();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** {@code omega models <args> --url <the test registry> --token <token>}. */
-    private Run models(String... args) {
+    private CliRun models(String... args) {
         String[] full = new String[args.length + 5];
         full[0] = "models";
         System.arraycopy(args, 0, full, 1, args.length);
@@ -67,7 +51,7 @@ class ModelsCommandIT {
         full[args.length + 2] = service.baseUrl();
         full[args.length + 3] = "--token";
         full[args.length + 4] = TOKEN;
-        return run(full);
+        return CliRun.of(full);
     }
 
     @BeforeEach
@@ -110,7 +94,7 @@ class ModelsCommandIT {
 
     @Test
     void listShowsEveryVersionAsATable() {
-        Run list = models("list", "cnn");
+        CliRun list = models("list", "cnn");
 
         assertThat(list.exit()).as(list.err()).isZero();
         String a = registeredAt("20250120_140000");
@@ -126,34 +110,34 @@ class ModelsCommandIT {
 
     @Test
     void promoteRollbackArchiveAndHistoryHaveTheRestOutcomes() {
-        Run first = models("promote", "cnn", "20250120_140000", "--actor", "alice", "--reason", "first model");
+        CliRun first = models("promote", "cnn", "20250120_140000", "--actor", "alice", "--reason", "first model");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("PROMOTED cnn 20250120_140000 to production (previous production: -)\n");
 
-        Run second = models("promote", "cnn", "20250124_120000", "--actor", "alice", "--reason", "sharpe 1.6");
+        CliRun second = models("promote", "cnn", "20250124_120000", "--actor", "alice", "--reason", "sharpe 1.6");
         assertThat(second.out()).isEqualTo("PROMOTED cnn 20250124_120000 to production (previous production: 20250120_140000)\n");
 
-        Run rejected = models("promote", "cnn", "20250120_140000");
+        CliRun rejected = models("promote", "cnn", "20250120_140000");
         assertThat(rejected.exit()).isEqualTo(1);
         assertThat(rejected.err()).isEqualTo("rejected: only a candidate can be promoted; cnn 20250120_140000 is archived\n");
 
-        Run archiveProduction = models("archive", "cnn", "20250124_120000");
+        CliRun archiveProduction = models("archive", "cnn", "20250124_120000");
         assertThat(archiveProduction.exit()).isEqualTo(1);
         assertThat(archiveProduction.err()).startsWith("rejected: cnn 20250124_120000 is the production version");
 
-        Run back = models("rollback", "cnn", "--actor", "bob", "--reason", "drawdown 25%");
+        CliRun back = models("rollback", "cnn", "--actor", "bob", "--reason", "drawdown 25%");
         assertThat(back.exit()).isZero();
         assertThat(back.out()).isEqualTo("ROLLED_BACK cnn to 20250120_140000 (was 20250124_120000)\n");
 
-        Run toRules = models("rollback", "cnn", "--actor", "bob", "--reason", "still bad");
+        CliRun toRules = models("rollback", "cnn", "--actor", "bob", "--reason", "still bad");
         assertThat(toRules.exit()).isZero();
         assertThat(toRules.out()).isEqualTo(
                 "ROLLED_BACK cnn to no production model: the engine's rules (was 20250120_140000)\n");
-        Run nothing = models("rollback", "cnn");
+        CliRun nothing = models("rollback", "cnn");
         assertThat(nothing.exit()).isEqualTo(1);
         assertThat(nothing.err()).isEqualTo("rejected: cnn has no production version to roll back from\n");
 
-        Run history = models("history", "cnn");
+        CliRun history = models("history", "cnn");
         assertThat(history.exit()).isZero();
         List<String> lines = history.out().lines().toList();
         assertThat(lines).hasSize(5);
@@ -163,7 +147,7 @@ class ModelsCommandIT {
         assertThat(lines.get(3)).matches("20250120_140000\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+drawdown 25%\\s+\\S+Z\\s+ROLLED_BACK\\s+bob\\s+still bad");
         assertThat(lines.get(4)).isEqualTo("production: none");
 
-        Run show = models("show", "cnn", "20250124_120000");
+        CliRun show = models("show", "cnn", "20250124_120000");
         assertThat(show.exit()).isZero();
         assertThat(show.out()).containsPattern("status\\s+archived\n");
         assertThat(show.out()).containsPattern("previous_version\\s+20250120_140000\n");
@@ -172,16 +156,16 @@ class ModelsCommandIT {
 
     @Test
     void badInputAndMissingTokenExitTwoWithTheReason() {
-        Run badVersion = models("promote", "cnn", "latest");
+        CliRun badVersion = models("promote", "cnn", "latest");
         assertThat(badVersion.exit()).isEqualTo(2);
         assertThat(badVersion.err()).isEqualTo(
                 "error 400: version 'latest' is not a version id: expected yyyyMMdd_HHmmss (UTC), like 20250124_120000\n");
 
-        Run unknownType = models("list", "gru");
+        CliRun unknownType = models("list", "gru");
         assertThat(unknownType.exit()).isEqualTo(2);
         assertThat(unknownType.err()).isEqualTo("error 404: unknown model type 'gru' (known: cnn, lstm)\n");
 
-        Run wrongToken = run("models", "rollback", "cnn", "--url", service.baseUrl(), "--token", "nope");
+        CliRun wrongToken = CliRun.of("models", "rollback", "cnn", "--url", service.baseUrl(), "--token", "nope");
         assertThat(wrongToken.exit()).isEqualTo(2);
         assertThat(wrongToken.err()).isEqualTo("error 401: wrong bearer token\n");
         assertThat(service.client().getCurrentProductionModel("cnn")).isEmpty();
@@ -189,7 +173,7 @@ class ModelsCommandIT {
 
     @Test
     void anUnreachableRegistryExitsThree() {
-        Run down = run("models", "list", "--url", "http://127.0.0.1:1");
+        CliRun down = CliRun.of("models", "list", "--url", "http://127.0.0.1:1");
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).startsWith("cannot reach the model registry at http://127.0.0.1:1");
     }

@@ -1,6 +1,6 @@
 package io.omega.app.replay;
 
-import io.omega.app.Main;
+import io.omega.app.CliRun;
 import io.omega.testing.kafka.CommittedRecords;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
@@ -16,10 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +56,13 @@ class ReplayCommandIT {
         Path config = dir.resolve("c.yaml");
         Files.writeString(config, "kafka:\n  bootstrap_servers: \"" + bootstrap + "\"\n");
 
-        Run dry = run("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:10Z",
+        CliRun dry = CliRun.of("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:10Z",
                 "--to", "2025-01-24T12:00:20Z", "--into", target, "--dry-run");
         assertThat(dry.exit()).isZero();
         assertThat(dry.out()).isEqualTo("10 record(s) of " + source + " in [2025-01-24T12:00:10Z, 2025-01-24T12:00:20Z)\n");
         assertThat(CommittedRecords.read(bootstrap, target, r -> true, 0, Duration.ofSeconds(1))).isEmpty();
 
-        Run replay = run("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:10Z",
+        CliRun replay = CliRun.of("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:10Z",
                 "--to", "2025-01-24T12:00:20Z", "--into", target);
         assertThat(replay.exit()).isZero();
         assertThat(replay.out()).endsWith("re-published to " + target + "\n");
@@ -81,22 +78,9 @@ class ReplayCommandIT {
             assertThat(r.partition()).isEqualTo(i % 3);
         }
 
-        Run backwards = run("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:20Z",
+        CliRun backwards = CliRun.of("replay", "--config", config.toString(), "--topic", source, "--from", "2025-01-24T12:00:20Z",
                 "--to", "2025-01-24T12:00:10Z");
         assertThat(backwards.exit()).isEqualTo(1);
         assertThat(backwards.err()).contains("--to (2025-01-24T12:00:10Z) must be after --from (2025-01-24T12:00:20Z)");
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -1,11 +1,10 @@
 package io.omega.app.sink;
 
+import io.omega.app.CliRun;
 import io.omega.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,23 +24,17 @@ class SinkCommandTest {
                   flush_records: 0
                   instance_id: "has spaces"
                 """);
-        StringWriter err = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
+        CliRun run = CliRun.of("sink", "--config", config.toString());
 
-        int exit = cli.execute("sink", "--config", config.toString());
-
-        assertThat(exit).isEqualTo(Main.EXIT_INVALID);
-        assertThat(err.toString()).contains("sink.flush_records").contains("sink.instance_id");
+        assertThat(run.exit()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(run.err()).contains("sink.flush_records").contains("sink.instance_id");
     }
 
     @Test
     void describesItself() {
-        StringWriter out = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
+        CliRun help = CliRun.of("sink", "--help");
 
-        assertThat(cli.execute("sink", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: omega sink").contains("--config");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: omega sink").contains("--config");
     }
 }

@@ -1,7 +1,7 @@
 package io.omega.app.trainer;
 
+import io.omega.app.CliRun;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.omega.app.Main;
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
 import io.omega.registry.RegistryService;
@@ -20,10 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,21 +67,15 @@ class TrainCommandIT {
 
         try (RegistryService registry = RegistryService.start(config, new OmegaSerdes(config.schemaRegistry()),
                 RegistryTopics.catalogue())) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = Main.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-
-            int exit = cli.execute("train", "--config", configFile.toString(), "--model-type", "cnn", "--days-back", "2",
-                    "--epochs", "2", "--batch-size", "32", "--window-size", "20", "--prediction-horizon", "5",
+            CliRun train = CliRun.of("train", "--config", configFile.toString(), "--model-type", "cnn", "--days-back",
+                    "2", "--epochs", "2", "--batch-size", "32", "--window-size", "20", "--prediction-horizon", "5",
                     "--target-type", "direction", "--register");
 
-            assertThat(exit).as(err.toString()).isZero();
-            Matcher model = MODEL_LINE.matcher(out.toString());
-            assertThat(model.find()).as(out.toString()).isTrue();
+            assertThat(train.exit()).as(train.err()).isZero();
+            Matcher model = MODEL_LINE.matcher(train.out());
+            assertThat(model.find()).as(train.out()).isTrue();
             String version = model.group(1);
-            assertThat(out.toString()).contains("Artifact   " + dataDir.resolve("models/cnn/cnn_" + version + ".zip"))
+            assertThat(train.out()).contains("Artifact   " + dataDir.resolve("models/cnn/cnn_" + version + ".zip"))
                     .contains("val_accuracy").contains("test_f1")
                     .contains("Registered cnn " + version + " as a candidate");
 
@@ -101,14 +92,10 @@ class TrainCommandIT {
             }
 
             // omega evaluate: the model just trained, on the data after its training and validation parts
-            StringWriter evaluated = new StringWriter();
-            CommandLine evaluate = Main.commandLine();
-            evaluate.setOut(new PrintWriter(evaluated, true));
-            evaluate.setErr(new PrintWriter(err, true));
-            int evaluateExit = evaluate.execute("evaluate", "--config", configFile.toString(), "--model-type", "cnn",
+            CliRun evaluated = CliRun.of("evaluate", "--config", configFile.toString(), "--model-type", "cnn",
                     "--version", version, "--days-back", "2", "--save-report");
-            assertThat(evaluateExit).as(err.toString()).isZero();
-            assertThat(evaluated.toString()).contains("Total Trades").contains("Win Rate").contains("Sharpe")
+            assertThat(evaluated.exit()).as(evaluated.err()).isZero();
+            assertThat(evaluated.out()).contains("Total Trades").contains("Win Rate").contains("Sharpe")
                     .contains("Max Drawdown").contains("Profit Factor").containsPattern("Recommendation  (PROMOTE|MONITOR|REJECT)")
                     .contains("Report          " + dataDir.resolve("reports/evaluation_cnn_" + version + ".md"));
             assertThat(dataDir.resolve("reports/evaluation_cnn_" + version + ".png")).isRegularFile();
@@ -117,11 +104,8 @@ class TrainCommandIT {
 
     @Test
     void aBadTargetTypeIsRefusedWithTheFlagNamed() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("train", "--model-type", "cnn", "--target-type", "sideways");
-        assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("--target-type must be direction, return or outcome, got 'sideways'");
+        CliRun run = CliRun.of("train", "--model-type", "cnn", "--target-type", "sideways");
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("--target-type must be direction, return or outcome, got 'sideways'");
     }
 }
