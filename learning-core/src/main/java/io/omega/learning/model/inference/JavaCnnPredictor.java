@@ -6,8 +6,7 @@ import static io.omega.learning.model.inference.WindowPredictors.CONV3;
 import static io.omega.learning.model.inference.WindowPredictors.DENSE;
 import static io.omega.learning.model.inference.WindowPredictors.OUTPUT;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import io.omega.learning.model.ArrayReads;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -117,7 +116,7 @@ final class JavaCnnPredictor implements WindowPredictor {
         readParams();
         ensureCapacity(steps);
         double[] out = new double[batch * nOut];
-        InputReader reader = new InputReader(features);
+        ArrayReads.Rank3 reader = new ArrayReads.Rank3(features);
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < c0; c++) {
                 for (int t = 0; t < steps; t++) {
@@ -347,55 +346,7 @@ final class JavaCnnPredictor implements WindowPredictor {
             raw = new double[n];
             rawF = new float[n];
         }
-        if (p.dataType() == DataType.FLOAT) {
-            FloatBuffer fb = p.data().asNioFloat();
-            fb.get(fb.position(), rawF, 0, n);
-            float[] f = rawF;
-            double[] d = raw;
-            for (int i = 0; i < n; i++) {
-                d[i] = f[i];
-            }
-        } else if (p.dataType() == DataType.DOUBLE) {
-            DoubleBuffer db = p.data().asNioDouble();
-            db.get(db.position(), raw, 0, n);
-        } else {
-            throw new IllegalStateException("FLOAT or DOUBLE parameters only, got " + p.dataType());
-        }
+        ArrayReads.span(p, 0, n, raw, 0, rawF);
         return raw;
-    }
-
-    /** Element (b, c, t) of a rank-3 FLOAT or DOUBLE array with any strides (other types are cast to DOUBLE). */
-    private static final class InputReader {
-        private final FloatBuffer f;
-        private final DoubleBuffer d;
-        private final int pos;
-        private final long s0, s1, s2;
-
-        InputReader(INDArray in) {
-            INDArray a = in;
-            if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) {
-                try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    a = a.castTo(DataType.DOUBLE);
-                }
-            }
-            long[] st = a.stride();
-            s0 = st[0];
-            s1 = st[1];
-            s2 = st[2];
-            if (a.dataType() == DataType.FLOAT) {
-                f = a.data().asNioFloat();
-                d = null;
-                pos = f.position();
-            } else {
-                d = a.data().asNioDouble();
-                f = null;
-                pos = d.position();
-            }
-        }
-
-        double get(int b, int c, int t) {
-            int i = Math.toIntExact(pos + b * s0 + c * s1 + t * s2);
-            return f != null ? f.get(i) : d.get(i);
-        }
     }
 }

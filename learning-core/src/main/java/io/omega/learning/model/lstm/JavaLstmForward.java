@@ -1,12 +1,11 @@
 package io.omega.learning.model.lstm;
 
+import io.omega.learning.model.ArrayReads;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LSTM forward pass of {@link TimeMajorLstmLayer} in plain Java, for inference on small batches (live single
@@ -133,7 +132,7 @@ final class JavaLstmForward {
     private void ensureCapacity(int k, int g4, int n, int inputLength, int outLength) {
         if (rows.length != k || rows[0].length != g4) {
             rows = new double[k][g4];
-            paramScratch = new float[k * g4];
+            paramScratch = new float[g4];
             z = new double[g4];
             h = new double[n];
             c = new double[n];
@@ -152,64 +151,20 @@ final class JavaLstmForward {
         if (params.elementWiseStride() != 1) {
             throw new IllegalStateException("parameters are not contiguous");
         }
-        DataBuffer data = params.data();
-        if (params.dataType() == DataType.FLOAT) {
-            FloatBuffer fb = data.asNioFloat();
-            fb.get(fb.position(), paramScratch, 0, k * g4);
-            float[] p = paramScratch;
-            for (int r = 0; r < k; r++) {
-                double[] row = rows[r];
-                int base = r * g4;
-                for (int i = 0; i < g4; i++) {
-                    row[i] = p[base + i];
-                }
-            }
-        } else if (params.dataType() == DataType.DOUBLE) {
-            DoubleBuffer db = data.asNioDouble();
-            int pos = db.position();
-            for (int r = 0; r < k; r++) {
-                db.get(pos + r * g4, rows[r], 0, g4);
-            }
-        } else {
-            throw new IllegalStateException("TimeMajorLstm computes FLOAT and DOUBLE only, got " + params.dataType());
+        for (int r = 0; r < k; r++) {
+            ArrayReads.span(params, (long) r * g4, g4, rows[r], 0, paramScratch);
         }
     }
 
     /** Reads {@code [batch, nIn, steps]} (any strides) into {@code inputs[(b * steps + t) * nIn + i]}. */
     private void readInput(INDArray input, int batch, int nIn, int steps) {
-        INDArray in = input;
-        if (in.dataType() != DataType.FLOAT && in.dataType() != DataType.DOUBLE) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                in = in.castTo(DataType.DOUBLE);
-            }
-        }
-        long[] stride = in.stride();
-        int s0 = (int) stride[0];
-        int s1 = (int) stride[1];
-        int s2 = (int) stride[2];
+        ArrayReads.Rank3 in = new ArrayReads.Rank3(input);
         double[] x = inputs;
-        if (in.dataType() == DataType.FLOAT) {
-            FloatBuffer fb = in.data().asNioFloat();
-            int pos = fb.position();
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < steps; t++) {
-                    int dst = (b * steps + t) * nIn;
-                    int src = pos + b * s0 + t * s2;
-                    for (int i = 0; i < nIn; i++) {
-                        x[dst + i] = fb.get(src + i * s1);
-                    }
-                }
-            }
-        } else {
-            DoubleBuffer db = in.data().asNioDouble();
-            int pos = db.position();
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < steps; t++) {
-                    int dst = (b * steps + t) * nIn;
-                    int src = pos + b * s0 + t * s2;
-                    for (int i = 0; i < nIn; i++) {
-                        x[dst + i] = db.get(src + i * s1);
-                    }
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                int dst = (b * steps + t) * nIn;
+                for (int i = 0; i < nIn; i++) {
+                    x[dst + i] = in.get(b, i, t);
                 }
             }
         }
