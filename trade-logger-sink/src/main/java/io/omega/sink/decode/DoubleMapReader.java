@@ -2,10 +2,8 @@ package io.omega.sink.decode;
 
 import io.omega.store.DoubleMap;
 import org.apache.avro.io.Decoder;
-import org.apache.avro.util.Utf8;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,10 +19,10 @@ import java.util.stream.IntStream;
  */
 final class DoubleMapReader {
 
-    private final Utf8 scratch = new Utf8();
-    /** The previous record's keys in the order they came, their UTF-8 bytes, and where each lands once sorted. */
+    /** Per position on the wire, the key read there last (returned again, same instance, while the bytes repeat). */
+    private InterningStrings[] keyReaders = new InterningStrings[0];
+    /** The previous record's keys in the order they came, and where each lands once sorted. */
     private String[] wireKeys = new String[0];
-    private byte[][] wireBytes = new byte[0][];
     private String[] sortedKeys = new String[0];
     private int[] sortedPosition = new int[0];
     private boolean sameAsLast;
@@ -55,16 +53,17 @@ final class DoubleMapReader {
         return remember(n);
     }
 
-    /** The key at {@code position}: the previous record's String when the bytes are the same. */
+    /** The key at {@code position}: the previous record's String there when the bytes are the same. */
     private String key(Decoder in, int position) throws IOException {
-        Utf8 utf8 = in.readString(scratch);
-        int length = utf8.getByteLength();
-        if (sameAsLast && position < wireBytes.length && wireBytes[position].length == length
-                && Arrays.equals(utf8.getBytes(), 0, length, wireBytes[position], 0, length)) {
-            return wireKeys[position];
+        if (position == keyReaders.length) {
+            keyReaders = Arrays.copyOf(keyReaders, position + 1);
+            keyReaders[position] = new InterningStrings();
         }
-        sameAsLast = false;
-        return new String(utf8.getBytes(), 0, length, StandardCharsets.UTF_8);
+        String key = keyReaders[position].read(in);
+        if (position >= wireKeys.length || key != wireKeys[position]) {
+            sameAsLast = false;
+        }
+        return key;
     }
 
     /** A new key set: sorts it, remembers it for the next record and returns this record's map. */
@@ -79,7 +78,6 @@ final class DoubleMapReader {
                     map.put(received[k], values[k]);
                 }
                 wireKeys = new String[0];
-                wireBytes = new byte[0][];
                 return DoubleMap.copyOf(map);
             }
         }
@@ -91,12 +89,7 @@ final class DoubleMapReader {
             position[order[s]] = s;
             sortedValues[s] = values[order[s]];
         }
-        byte[][] bytes = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            bytes[i] = received[i].getBytes(StandardCharsets.UTF_8);
-        }
         wireKeys = received;
-        wireBytes = bytes;
         sortedKeys = sorted;
         sortedPosition = position;
         return DoubleMap.ofSorted(sorted, sortedValues);
