@@ -65,8 +65,9 @@ public final class ParquetFormat implements ExperienceFileFormat {
     }
 
     /**
-     * A writer of this format's settings, for callers that stream records (compaction): the experience files'
-     * own write support, which writes what parquet-avro would, byte for byte, with less work per row.
+     * A writer of this format's settings that takes Avro records, through the experience files' own write support
+     * (byte for byte what parquet-avro writes). Files are written from rows ({@link #write}); this form is what the
+     * write-support test and benchmark compare with parquet-avro's writer record for record.
      */
     public ParquetWriter<GenericRecord> openWriter(ExperienceKind<?> kind, Path file, Map<String, String> metadata)
             throws IOException {
