@@ -75,15 +75,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
      */
     public TopicFollower startAndAwaitCaughtUp(String threadName, Duration timeout) {
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-                if (infos.isEmpty()) {
-                    throw new IllegalStateException("topic " + topic + " does not exist; run `omega topics create`");
-                }
-                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            endsAtStart = assignFromStart(partitions, timeout);
+            endsAtStart = assignFromStart(partitions(timeout, true), timeout);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -100,6 +92,19 @@ public final class TopicFollower implements Runnable, AutoCloseable {
             throw new IllegalStateException("interrupted while reading " + topics, e);
         }
         return this;
+    }
+
+    /** Every partition of the topics; with {@code missingFails}, a topic without partitions is an error naming it. */
+    private List<TopicPartition> partitions(Duration timeout, boolean missingFails) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos.isEmpty() && missingFails) {
+                throw new IllegalStateException("topic " + topic + " does not exist; run `omega topics create`");
+            }
+            infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
     }
 
     private Map<TopicPartition, Long> assignFromStart(List<TopicPartition> partitions, Duration timeout) {
@@ -121,13 +126,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     public void run() {
         try {
             if (endsAtStart == null) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : topics) {
-                    for (PartitionInfo p : consumer.partitionsFor(topic)) {
-                        partitions.add(new TopicPartition(topic, p.partition()));
-                    }
-                }
-                endsAtStart = assignFromStart(partitions, Duration.ofMinutes(1));
+                endsAtStart = assignFromStart(partitions(Duration.ofMinutes(1), false), Duration.ofMinutes(1));
             }
             Map<TopicPartition, Long> ends = endsAtStart;
             while (!stopping) {
