@@ -13,7 +13,8 @@ public final class ConfigOption {
     public static final Path DEFAULT = Path.of("config", "trading_config.yaml");
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: ${DEFAULT-VALUE} when it exists, else built-in defaults).")
+            description = "Configuration file (default: config/trading_config.yaml if that file exists, else the "
+                    + "built-in defaults; OMEGA_<SECTION>__<KEY> environment variables override either).")
     Path file;
 
     /** The validated configuration; environment overrides applied. Throws ConfigException when invalid. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code omega} command line. */
-@Command(name = "omega", mixinStandardHelpOptions = true, version = "omega 0.1.0",
+@Command(name = "omega", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "omega 0.1.0",
         description = "OMEGA: the self-learning loop of a trading engine, on Kafka.",
         subcommands = {KafkaCommand.class, TopicsCommand.class, ConfigCommand.class,
                 io.omega.app.registry.RegistryServiceCommand.class, io.omega.app.registry.ModelsCommand.class,
@@ -32,10 +32,20 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler());
+        // Enum values as the docs write them (shifted, original) as well as in capitals.
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
+        TerminationSignal.install(status);
+        int code = 1;
+        try {
+            code = commandLine().execute(args);
+        } finally {
+            status.complete(code);
+        }
+        System.exit(code);
     }
 }

@@ -65,6 +65,7 @@ class OmegaKafkaProcessIT {
 
             process.destroy(); // SIGTERM: the shutdown hook stops the broker cleanly
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("exit status after SIGTERM").isZero();
             return address;
         } finally {
             process.destroyForcibly();

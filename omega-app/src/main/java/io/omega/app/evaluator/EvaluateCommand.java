@@ -42,6 +42,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, description = "e.g. 20250124_120000")
     String version;
 
+    // --version names the model version here, so the inherited -V/--version (and with it -h/--help) cannot apply.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--against", description = "a production version to compare with on the same bars")
     String against;
 

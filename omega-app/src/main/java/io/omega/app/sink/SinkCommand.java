@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * before exiting. With {@code schema_registry.mode: embedded} it can only decode records produced in the same JVM,
  * so a standalone sink needs a real registry ({@code mode: url}).
  */
-@Command(name = "sink", mixinStandardHelpOptions = true, description = "Run the trade-logger sink: decisions, executions and outcomes to daily "
+@Command(name = "sink", description = "Run the trade-logger sink: decisions, executions and outcomes to daily "
         + "Parquet (or CSV) files under storage.data_dir/experiences, exactly once.")
 public final class SinkCommand implements Callable<Integer> {
 
