@@ -4,6 +4,7 @@ import io.omega.config.PaperTradingConfig;
 import io.omega.experience.AiDecision;
 import io.omega.experience.ExperienceRecorder;
 import io.omega.experience.TradeClosed;
+import io.omega.learning.dataset.BarPrices;
 import io.omega.paper.decide.Decider;
 import io.omega.paper.decide.Prediction;
 import io.omega.paper.execution.PaperBroker;
@@ -14,16 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The engine's loop, one bar at a time: exits first (stops, targets, timeouts on this bar), then the bar's
- * features, the production decider's decision, paper execution, and, in shadow mode, the shadow decider's
- * prediction logged with {@code is_shadow} (it never trades, and when it fails production goes on untouched).
- * Everything is recorded through the experience producer, stamped with the bar's end time.
+ * The engine's loop, one bar at a time: first the fills in this bar (the order decided at the last close fills at
+ * its open, then stops and targets), then the bar's features, the production decider's decision (which fills at the
+ * next open), and, in shadow mode, the shadow decider's prediction logged with {@code is_shadow} (it never trades,
+ * and when it fails production goes on untouched). Everything is recorded through the experience producer, stamped
+ * with the bar's end time; each decision logs the bar's open, high and low with its features ({@link BarPrices}),
+ * so the backtest of a logged stint trades exactly as the engine did.
  */
 public final class PaperTrader {
 
@@ -34,6 +41,9 @@ public final class PaperTrader {
                         long shadowFailures) {
     }
 
+    /** The largest window a model may read ({@code training.window_size} is at most 10,000). */
+    static final int RECENT_BARS = 10_000;
+
     private final PaperTradingConfig settings;
     private final ExperienceRecorder recorder;
     private final Duration barLength;
@@ -42,6 +52,7 @@ public final class PaperTrader {
     private final AtomicReference<Decider> shadow = new AtomicReference<>();
     private final PaperBroker broker;
     private final Map<String, BarFeatures> features = new HashMap<>();
+    private final Map<String, Deque<Map<String, Double>>> recent = new HashMap<>();
     private long bars;
     private long decisions;
     private long executions;
@@ -58,53 +69,73 @@ public final class PaperTrader {
         this.broker = new PaperBroker(settings);
     }
 
-    /** Swaps the production decider (a newly promoted model); the next bar uses it. */
-    public void useProduction(Decider decider) {
+    /** Swaps the production decider (a newly promoted model), warmed up with the recent bars; the next bar uses it. */
+    public synchronized void useProduction(Decider decider) {
+        warmUp(decider);
         production.set(decider);
     }
 
     /** Back to the decider the trader started with (the rules), when production is rolled back to no model. */
-    public void useRules() {
+    public synchronized void useRules() {
         production.set(rules);
     }
 
-    /** Sets or clears (null) the shadow decider. */
-    public void useShadow(Decider decider) {
+    /** Sets (warmed up with the recent bars) or clears (null) the shadow decider. */
+    public synchronized void useShadow(Decider decider) {
+        if (decider != null) {
+            warmUp(decider);
+        }
         shadow.set(decider);
+    }
+
+    private void warmUp(Decider decider) {
+        recent.forEach((symbol, rows) -> decider.warmUp(symbol, List.copyOf(rows)));
     }
 
     public synchronized void onBar(Bar bar) {
         bars++;
-        long end = bar.start().plus(barLength).toEpochMilli();
-        broker.onBar(bar).forEach(closed -> outcome(end, closed));
-        Optional<Map<String, Double>> f = features.computeIfAbsent(bar.symbol(), s -> new BarFeatures()).update(bar);
-        if (f.isEmpty()) {
-            return;
-        }
-        Prediction p = production.get().predict(bar.symbol(), f.get());
-        Direction direction = p.direction(settings.decisionThreshold());
-        String decisionId = recorder.recordDecision(end, bar.symbol(), f.get(), new AiDecision(direction,
-                p.confidence(direction), p.probabilities(), p.modelType(), p.modelVersion(), bar.close(), false));
-        decisions++;
-        PaperBroker.Fills fills = broker.onDecision(bar.symbol(), decisionId, direction, bar.close(),
-                bar.start().plus(barLength), p.modelType(), p.modelVersion());
-        fills.closed().forEach(closed -> outcome(end, closed));
-        fills.opened().ifPresent(opened -> {
+        Instant endAt = bar.start().plus(barLength);
+        long end = endAt.toEpochMilli();
+        PaperBroker.Fills fills = broker.onBar(bar, endAt);
+        fills.opened().forEach(opened -> {
             recorder.recordExecution(end, opened);
             executions++;
         });
+        fills.closed().forEach(closed -> outcome(end, closed));
+        Optional<Map<String, Double>> computed = features.computeIfAbsent(bar.symbol(), s -> new BarFeatures()).update(bar);
+        if (computed.isEmpty()) {
+            broker.onDecision(bar.symbol(), null, Direction.FLAT, null, null);
+            return;
+        }
+        Map<String, Double> f = BarPrices.with(computed.get(), bar.open(), bar.high(), bar.low());
+        remember(bar.symbol(), f);
+        Prediction p = production.get().predict(bar.symbol(), f);
+        Direction direction = p.direction(settings.decisionThreshold());
+        String decisionId = recorder.recordDecision(end, bar.symbol(), f, new AiDecision(direction,
+                p.confidence(direction), p.probabilities(), p.modelType(), p.modelVersion(), bar.close(), false));
+        decisions++;
+        broker.onDecision(bar.symbol(), decisionId, direction, p.modelType(), p.modelVersion());
         Decider candidate = shadow.get();
         if (candidate != null) {
             try {
-                Prediction s = candidate.predict(bar.symbol(), f.get());
+                Prediction s = candidate.predict(bar.symbol(), f);
                 Direction sd = s.direction(settings.decisionThreshold());
-                recorder.recordDecision(end, bar.symbol(), f.get(), new AiDecision(sd, s.confidence(sd),
+                recorder.recordDecision(end, bar.symbol(), f, new AiDecision(sd, s.confidence(sd),
                         s.probabilities(), s.modelType(), s.modelVersion(), bar.close(), true));
                 shadowDecisions++;
             } catch (RuntimeException e) {
                 shadowFailures++;
                 LOG.warn("shadow model failed on {} at {}: {}", bar.symbol(), bar.start(), e.toString());
             }
+        }
+    }
+
+    /** The symbol's last {@link #RECENT_BARS} feature rows, to warm up the next model put into production. */
+    private void remember(String symbol, Map<String, Double> row) {
+        Deque<Map<String, Double>> rows = recent.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        rows.addLast(row);
+        if (rows.size() > RECENT_BARS) {
+            rows.removeFirst();
         }
     }
 

@@ -4,6 +4,7 @@ import io.omega.learning.backtest.BacktestResult;
 import io.omega.learning.backtest.BacktestSettings;
 import io.omega.learning.backtest.Backtester;
 import io.omega.learning.backtest.Bars;
+import io.omega.learning.dataset.BarPrices;
 import io.omega.learning.backtest.ClassProbabilities;
 import io.omega.learning.metrics.PerformanceCalculator;
 import io.omega.learning.metrics.PerformanceMetrics;
@@ -40,7 +41,17 @@ public final class ShadowComparison {
         }
     }
 
-    private record Bar(double price, Probabilities production) {
+    /** Production's decision at a bar: the close, the open, high and low it logged (or the close), its probabilities. */
+    private record Bar(double price, double open, double high, double low, Probabilities production) {
+        static Bar of(Decision d) {
+            var f = d.getMarketFeatures();
+            Double o = f.get(BarPrices.OPEN);
+            Double h = f.get(BarPrices.HIGH);
+            Double l = f.get(BarPrices.LOW);
+            boolean logged = o != null && h != null && l != null;
+            double c = d.getPrice();
+            return new Bar(c, logged ? o : c, logged ? h : c, logged ? l : c, Probabilities.of(d));
+        }
     }
 
     private final BacktestSettings settings;
@@ -61,7 +72,7 @@ public final class ShadowComparison {
             trim(shadowByModel.get(key(d.getModelType(), d.getModelVersion(), d.getSymbol())));
         } else if (d.getPrice() > 0 && Double.isFinite(d.getPrice())) {
             TreeMap<Long, Bar> bars = productionBySymbol.computeIfAbsent(d.getSymbol(), s -> new TreeMap<>());
-            bars.put(time, new Bar(d.getPrice(), Probabilities.of(d)));
+            bars.put(time, Bar.of(d));
             trim(bars);
         }
     }
@@ -78,15 +89,21 @@ public final class ShadowComparison {
                 continue;
             }
             double[] price = new double[times.length];
+            double[] open = new double[times.length];
+            double[] high = new double[times.length];
+            double[] low = new double[times.length];
             double[][] shadowP = new double[3][times.length];
             double[][] productionP = new double[3][times.length];
             for (int i = 0; i < times.length; i++) {
                 Bar bar = production.get(times[i]);
                 price[i] = bar.price();
+                open[i] = bar.open();
+                high[i] = bar.high();
+                low[i] = bar.low();
                 fill(productionP, i, bar.production());
                 fill(shadowP, i, shadow.getValue().get(times[i]));
             }
-            Bars bars = Bars.ofPrices(times, price);
+            Bars bars = new Bars(times, open, high, low, price);
             double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(bars.medianStepMillis());
             BacktestResult shadowRun = new Backtester(settings).run(bars, probabilities(shadowP));
             BacktestResult productionRun = new Backtester(settings).run(bars, probabilities(productionP));

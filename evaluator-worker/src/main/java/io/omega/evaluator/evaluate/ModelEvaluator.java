@@ -8,6 +8,7 @@ import io.omega.learning.backtest.Backtester;
 import io.omega.learning.backtest.Bars;
 import io.omega.learning.backtest.ClassProbabilities;
 import io.omega.learning.backtest.DataWindow;
+import io.omega.learning.backtest.LoggedBars;
 import io.omega.learning.backtest.WalkForwardGuard;
 import io.omega.learning.dataset.MarketRow;
 import io.omega.learning.metrics.DeflatedSharpeRatio;
@@ -38,8 +39,9 @@ import java.util.stream.Collectors;
  * part of its data range and anything logged since. Both are loaded with their checksums verified.
  *
  * <p>The window is one symbol's production decisions (the symbol with most rows): a backtest is one account
- * trading one instrument. Each decision's price is a bar (open = high = low = close): stops and targets are
- * checked at decision prices.
+ * trading one instrument. Each decision is its bar: the price it logged is the close, and the open, high and low it
+ * logged beside its features ({@link LoggedBars}) are where the next fill and the stops and targets are tested, as
+ * the paper broker does through the same execution model.
  */
 public final class ModelEvaluator {
 
@@ -111,7 +113,7 @@ public final class ModelEvaluator {
         baseline.ifPresent(b -> WalkForwardGuard.requireAfterTraining(trainingWindow(b), window));
 
         progress.accept(STAGES.get(3));
-        Bars bars = bars(times, byCandidate);
+        Bars bars = LoggedBars.at(times, series);
         long barMillis = bars.medianStepMillis();
         double periodsPerYear = PerformanceCalculator.periodsPerYear24x7(barMillis);
         int trials = Math.max(1, candidatesTried);
@@ -150,14 +152,6 @@ public final class ModelEvaluator {
     private static DataWindow trainingWindow(LoadedModel model) {
         var range = model.metadata().dataRange();
         return new DataWindow(Instant.parse(range.from()), testStart(model).minusMillis(1));
-    }
-
-    private static Bars bars(long[] times, TreeMap<Long, ModelSignals.Prediction> predictions) {
-        double[] price = new double[times.length];
-        for (int i = 0; i < times.length; i++) {
-            price[i] = predictions.get(times[i]).price();
-        }
-        return Bars.ofPrices(times, price);
     }
 
     private static ClassProbabilities probabilities(long[] times, TreeMap<Long, ModelSignals.Prediction> predictions) {

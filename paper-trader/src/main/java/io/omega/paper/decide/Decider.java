@@ -7,4 +7,12 @@ import java.util.Map;
 public interface Decider {
 
     Prediction predict(String symbol, Map<String, Double> features);
+
+    /**
+     * Takes in the symbol's recent bars (oldest first) without predicting, before the first {@link #predict}: a
+     * model that reads a window of bars then decides from the first bar it is given, as its backtest did, instead of
+     * standing FLAT until its window fills. Deciders without memory ignore it.
+     */
+    default void warmUp(String symbol, java.util.List<Map<String, Double>> recent) {
+    }
 }

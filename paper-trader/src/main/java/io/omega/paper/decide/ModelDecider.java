@@ -18,7 +18,8 @@ import java.util.Map;
  * A trained model as a decider: it keeps, per symbol, the last {@code window_size} feature rows in the order of its
  * metadata, normalises them with the statistics saved with it, and predicts. A direction model's UP is LONG and
  * DOWN is SHORT; until its window is full it says FLAT. A feature the row lacks is carried forward from the last row
- * (as in training); with nothing to carry the window starts over.
+ * (as in training); with nothing to carry the window starts over. Put into production or shadow, it is first
+ * {@linkplain #warmUp warmed up} with the engine's recent bars, so it decides from its first bar as its backtest did.
  */
 public final class ModelDecider implements Decider {
 
@@ -49,8 +50,27 @@ public final class ModelDecider implements Decider {
     }
 
     @Override
+    public synchronized void warmUp(String symbol, List<Map<String, Double>> recent) {
+        Deque<double[]> window = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        for (Map<String, Double> features : recent.subList(Math.max(0, recent.size() - meta.windowSize()), recent.size())) {
+            push(window, features);
+        }
+    }
+
+    @Override
     public synchronized Prediction predict(String symbol, Map<String, Double> features) {
         Deque<double[]> window = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        if (!push(window, features) || window.size() < meta.windowSize()) {
+            return new Prediction(0, 0, 1, meta.modelType(), meta.version());
+        }
+        INDArray out = predictor.predict(tensors.single(window.toArray(new double[0][]), meta.normalization()));
+        double pUp = out.getDouble(0, up);
+        double pDown = out.getDouble(0, down);
+        return new Prediction(pUp, pDown, Math.max(0, 1 - pUp - pDown), meta.modelType(), meta.version());
+    }
+
+    /** Appends the row in the metadata's feature order; false (and the window starts over) when one cannot be filled. */
+    private boolean push(Deque<double[]> window, Map<String, Double> features) {
         List<String> names = meta.features();
         double[] row = new double[names.size()];
         double[] previous = window.peekLast();
@@ -62,19 +82,13 @@ public final class ModelDecider implements Decider {
                 row[i] = previous[i];
             } else {
                 window.clear();
-                return new Prediction(0, 0, 1, meta.modelType(), meta.version());
+                return false;
             }
         }
         window.addLast(row);
         while (window.size() > meta.windowSize()) {
             window.removeFirst();
         }
-        if (window.size() < meta.windowSize()) {
-            return new Prediction(0, 0, 1, meta.modelType(), meta.version());
-        }
-        INDArray out = predictor.predict(tensors.single(window.toArray(new double[0][]), meta.normalization()));
-        double pUp = out.getDouble(0, up);
-        double pDown = out.getDouble(0, down);
-        return new Prediction(pUp, pDown, Math.max(0, 1 - pUp - pDown), meta.modelType(), meta.version());
+        return true;
     }
 }

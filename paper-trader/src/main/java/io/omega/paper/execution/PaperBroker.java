@@ -3,6 +3,9 @@ package io.omega.paper.execution;
 import io.omega.config.PaperTradingConfig;
 import io.omega.experience.TradeClosed;
 import io.omega.experience.TradeOpened;
+import io.omega.learning.backtest.BacktestSettings;
+import io.omega.learning.backtest.ExecutionModel;
+import io.omega.learning.backtest.Trade;
 import io.omega.paper.market.Bar;
 import io.omega.schemas.event.Direction;
 import io.omega.schemas.event.ExitReason;
@@ -14,111 +17,130 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Paper execution, one position per symbol, with the same rules as the backtester: every fill moves against the
- * trader by the slippage rate and pays the fee rate on its notional; a position is sized at {@code position_size_pct}
- * of equity; on each bar a stop-loss is checked before a take-profit (a bar does not say which came first) and fills
- * at the stop, or at the open when the bar gapped past it; a position held {@code max_holding_bars} closes at the
- * close (TIMEOUT); an opposite decision closes it (SIGNAL).
+ * Paper execution through the backtester's own {@link ExecutionModel}, one account per symbol (as each backtest is
+ * one account trading one instrument, each of {@code starting_capital}). A decision at a bar's close fills at the
+ * next bar's open; within a bar the stop is tested before the target against its low and high; an opposite decision
+ * closes the position at the next open and a new one needs the decision again; a position held
+ * {@code max_holding_bars} exits at the next open. So a stint replayed through the backtester from its logged bars and
+ * decisions gives these trades exactly.
+ *
+ * <p>Times: everything that happens within a bar is stamped with {@code at}, the time the bar is stamped with (its
+ * end, like its decision), so the logged fills line up with the logged decisions bar by bar.
  */
 public final class PaperBroker {
 
-    /** What a decision or a bar caused. */
-    public record Fills(Optional<TradeOpened> opened, List<TradeClosed> closed) {
+    /** What a bar caused: positions opened at its open, then positions closed in it, in that order. */
+    public record Fills(List<TradeOpened> opened, List<TradeClosed> closed) {
     }
 
-    private record Position(String tradeId, Direction direction, double entryFill, double size, double stop,
-                            double target, double entryFee, Instant openedAt, String modelType, String modelVersion,
-                            int barsHeld) {
-        Position held() {
-            return new Position(tradeId, direction, entryFill, size, stop, target, entryFee, openedAt, modelType,
-                    modelVersion, barsHeld + 1);
+    /** Who asked for the order that fills at the next open, for the execution record. */
+    private record Order(String decisionId, String modelType, String modelVersion) {
+    }
+
+    private record OpenTrade(String tradeId, String modelType, String modelVersion) {
+    }
+
+    /** One symbol's account and what it is waiting for. */
+    private final class Book implements ExecutionModel.Fills {
+        private final String symbol;
+        private final ExecutionModel account;
+        private Order pending;
+        private OpenTrade open;
+        private Instant at;
+        private final List<TradeOpened> opened = new ArrayList<>();
+        private final List<TradeClosed> closed = new ArrayList<>();
+
+        Book(String symbol) {
+            this.symbol = symbol;
+            this.account = new ExecutionModel(rules, this);
+        }
+
+        @Override
+        public void opened(ExecutionModel.Entry e) {
+            String tradeId = symbol + "-" + at.toEpochMilli() + "-" + nextTrade++;
+            open = new OpenTrade(tradeId, pending.modelType(), pending.modelVersion());
+            opened.add(new TradeOpened(tradeId, pending.decisionId(), symbol, Direction.valueOf(e.direction().name()),
+                    e.fillPrice(), e.quantity(), e.stopLoss(), e.takeProfit(), e.fee(), e.slippageCost(),
+                    open.modelType(), open.modelVersion(), TradeMode.PAPER));
+        }
+
+        @Override
+        public void closed(Trade t) {
+            realized += t.pnl();
+            Duration held = Duration.ofMillis(t.exitTimeMillis() - t.entryTimeMillis());
+            closed.add(new TradeClosed(open.tradeId(), symbol, t.exitPrice(), t.pnl(),
+                    t.pnl() / (t.entryPrice() * t.quantity()) * 100, held, reason(t.exitReason()), open.modelType(),
+                    open.modelVersion()));
+            open = null;
+        }
+
+        Fills drain() {
+            Fills fills = new Fills(List.copyOf(opened), List.copyOf(closed));
+            opened.clear();
+            closed.clear();
+            return fills;
         }
     }
 
-    private final PaperTradingConfig settings;
-    private final Map<String, Position> positions = new HashMap<>();
-    private double equity;
+    private final BacktestSettings rules;
+    private final double startingCapital;
+    private final Map<String, Book> books = new HashMap<>();
+    private double realized;
     private long nextTrade = 1;
 
     public PaperBroker(PaperTradingConfig settings) {
-        this.settings = settings;
-        this.equity = settings.startingCapital();
+        this.rules = BacktestSettings.from(settings);
+        this.startingCapital = settings.startingCapital();
     }
 
+    /** The starting capital plus every closed trade's result (open positions not marked). */
     public double equity() {
-        return equity;
+        return startingCapital + realized;
     }
 
     public boolean hasPosition(String symbol) {
-        return positions.containsKey(symbol);
-    }
-
-    /** Checks the open position of the bar's symbol against the bar: stop, target, then timeout. */
-    public List<TradeClosed> onBar(Bar bar) {
-        Position p = positions.get(bar.symbol());
-        if (p == null) {
-            return List.of();
-        }
-        boolean isLong = p.direction() == Direction.LONG;
-        Instant at = bar.start();
-        if (isLong ? bar.low() <= p.stop() : bar.high() >= p.stop()) {
-            double level = isLong ? Math.min(p.stop(), bar.open()) : Math.max(p.stop(), bar.open());
-            return List.of(close(bar.symbol(), level, at, ExitReason.SL));
-        }
-        if (isLong ? bar.high() >= p.target() : bar.low() <= p.target()) {
-            return List.of(close(bar.symbol(), p.target(), at, ExitReason.TP));
-        }
-        Position held = p.held();
-        if (held.barsHeld() >= settings.maxHoldingBars()) {
-            return List.of(close(bar.symbol(), bar.close(), at, ExitReason.TIMEOUT));
-        }
-        positions.put(bar.symbol(), held);
-        return List.of();
+        Book book = books.get(symbol);
+        return book != null && book.account.inPosition();
     }
 
     /**
-     * A decision at {@code price}: an opposite direction closes the open position (SIGNAL); LONG or SHORT with no
-     * position opens one. FLAT does nothing.
+     * A bar of the symbol, stamped {@code at}: the order decided at the previous close fills at its open, then the
+     * open position's stop and target are tested against it.
      */
-    public Fills onDecision(String symbol, String decisionId, Direction direction, double price, Instant at,
-                            String modelType, String modelVersion) {
-        List<TradeClosed> closed = new ArrayList<>();
-        Position p = positions.get(symbol);
-        if (p != null && direction != Direction.FLAT && direction != p.direction()) {
-            closed.add(close(symbol, price, at, ExitReason.SIGNAL));
-            p = null;
-        }
-        if (p != null || direction == Direction.FLAT) {
-            return new Fills(Optional.empty(), closed);
-        }
-        boolean isLong = direction == Direction.LONG;
-        double fill = price * (isLong ? 1 + settings.slippageRate() : 1 - settings.slippageRate());
-        double size = equity * settings.positionSizePct() / 100 / fill;
-        double fee = fill * size * settings.feeRate();
-        double stop = fill * (isLong ? 1 - settings.stopLossPct() / 100 : 1 + settings.stopLossPct() / 100);
-        double target = fill * (isLong ? 1 + settings.takeProfitPct() / 100 : 1 - settings.takeProfitPct() / 100);
-        String tradeId = symbol + "-" + at.toEpochMilli() + "-" + nextTrade++;
-        positions.put(symbol, new Position(tradeId, direction, fill, size, stop, target, fee, at, modelType,
-                modelVersion, 0));
-        equity -= fee;
-        return new Fills(Optional.of(new TradeOpened(tradeId, decisionId, symbol, direction, fill, size, stop, target,
-                fee, Math.abs(fill - price) * size, modelType, modelVersion, TradeMode.PAPER)), closed);
+    public Fills onBar(Bar bar, Instant at) {
+        Book book = books.computeIfAbsent(bar.symbol(), Book::new);
+        book.at = at;
+        book.account.atOpen(at.toEpochMilli(), bar.open(), bar.high(), bar.low());
+        return book.drain();
     }
 
-    private TradeClosed close(String symbol, double level, Instant at, ExitReason reason) {
-        Position p = positions.remove(symbol);
-        boolean isLong = p.direction() == Direction.LONG;
-        double fill = level * (isLong ? 1 - settings.slippageRate() : 1 + settings.slippageRate());
-        double exitFee = fill * p.size() * settings.feeRate();
-        double move = (isLong ? fill - p.entryFill() : p.entryFill() - fill) * p.size();
-        double pnl = move - p.entryFee() - exitFee;
-        equity += move - exitFee;
-        double pnlPct = pnl / (p.entryFill() * p.size()) * 100;
-        Duration held = Duration.between(p.openedAt(), at);
-        return new TradeClosed(p.tradeId(), symbol, fill, pnl, pnlPct, held.isNegative() ? Duration.ZERO : held,
-                reason, p.modelType(), p.modelVersion());
+    /**
+     * The decision at the close of the bar last given: LONG or SHORT while flat is entered at the next open; the
+     * opposite direction of an open position closes it at the next open (SIGNAL); a position held
+     * {@code max_holding_bars} closes there too (TIMEOUT). FLAT opens and closes nothing.
+     */
+    public void onDecision(String symbol, String decisionId, Direction direction, String modelType,
+                           String modelVersion) {
+        Book book = books.get(symbol);
+        if (book == null) {
+            throw new IllegalStateException("a decision on " + symbol + " before any of its bars");
+        }
+        int signal = direction == Direction.LONG ? 1 : direction == Direction.SHORT ? -1 : 0;
+        if (!book.account.inPosition() && signal != 0) {
+            book.pending = new Order(decisionId, modelType, modelVersion);
+        }
+        book.account.atClose(signal);
+    }
+
+    private static ExitReason reason(io.omega.learning.backtest.ExitReason reason) {
+        return switch (reason) {
+            case STOP_LOSS -> ExitReason.SL;
+            case TAKE_PROFIT -> ExitReason.TP;
+            case SIGNAL -> ExitReason.SIGNAL;
+            case TIMEOUT -> ExitReason.TIMEOUT;
+            case END_OF_DATA -> throw new IllegalStateException("a live account has no end of data");
+        };
     }
 }

@@ -1,0 +1,45 @@
+package io.omega.learning.backtest;
+
+import io.omega.learning.dataset.BarPrices;
+import io.omega.learning.dataset.MarketRow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bars a backtest trades on, rebuilt from logged decisions: each decision's price is its bar's close, and its
+ * {@link BarPrices} are the bar's open, high and low. A row logged without them (by an engine that did not log them)
+ * becomes a bar of its single price, where stops and targets can only be tested at decision prices.
+ */
+public final class LoggedBars {
+
+    private LoggedBars() {
+    }
+
+    /** The bars at {@code times}, each from the row logged at that instant; every time must have a row. */
+    public static Bars at(long[] times, List<MarketRow> rows) {
+        Map<Long, MarketRow> byTime = new HashMap<>(rows.size() * 2);
+        for (MarketRow row : rows) {
+            byTime.put(row.time().toEpochMilli(), row);
+        }
+        int n = times.length;
+        double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n];
+        for (int i = 0; i < n; i++) {
+            MarketRow row = byTime.get(times[i]);
+            if (row == null) {
+                throw new IllegalArgumentException("no logged decision at " + java.time.Instant.ofEpochMilli(times[i]));
+            }
+            double c = row.price();
+            Double o = row.features().get(BarPrices.OPEN);
+            Double h = row.features().get(BarPrices.HIGH);
+            Double l = row.features().get(BarPrices.LOW);
+            boolean logged = o != null && h != null && l != null;
+            close[i] = c;
+            open[i] = logged ? o : c;
+            high[i] = logged ? h : c;
+            low[i] = logged ? l : c;
+        }
+        return new Bars(times, open, high, low, close);
+    }
+}
