@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,5 +62,36 @@ class ModelDeciderTest {
         // another symbol has its own window
         assertThat(decider.predict("ETH-USDT-SWAP", Map.of("ret_1", 0.0, "vol", 0.001, "close", 3_000.0)).pFlat())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void warmedUpWithTheRecentBarsItDecidesFromItsFirstBarAsIfItHadSeenThemAll() throws Exception {
+        SyntheticExperience.writeMinuteBars(dataDir, NOW.minusSeconds(60L * 400), 400, 9);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        String version = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
+                new TrainingRows(new ExperienceStore(dataDir, clock)), new ModelArtifactStore(dataDir, clock), dataDir,
+                e -> { }).train(new TrainingJob("r", "cnn", 2, 1, 32, 20, 5, TargetType.DIRECTION,
+                TrainingReason.MANUAL, "t")).version();
+        ModelArtifactStore store = new ModelArtifactStore(dataDir, clock);
+        ModelDecider fedBarByBar = new ModelDecider(store.loadModel(ModelType.CNN, version));
+        ModelDecider warmedUp = new ModelDecider(store.loadModel(ModelType.CNN, version));
+
+        List<Map<String, Double>> recent = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            recent.add(Map.of("ret_1", 0.001 * (i % 3 - 1), "vol", 0.001 + i * 1e-5, "close", 42_000.0 + i));
+        }
+        for (Map<String, Double> row : recent) {
+            fedBarByBar.predict("BTC-USDT-SWAP", row);
+        }
+        warmedUp.warmUp("BTC-USDT-SWAP", recent);
+
+        Map<String, Double> next = Map.of("ret_1", 0.002, "vol", 0.0011, "close", 42_050.0);
+        Prediction expected = fedBarByBar.predict("BTC-USDT-SWAP", next);
+        Prediction first = warmedUp.predict("BTC-USDT-SWAP", next);
+        assertThat(first.pFlat()).isCloseTo(0.0, within(1e-5));
+        assertThat(first.pLong()).isEqualTo(expected.pLong());
+        assertThat(first.pShort()).isEqualTo(expected.pShort());
+        // a symbol it was not warmed up on still waits for its window
+        assertThat(warmedUp.predict("ETH-USDT-SWAP", next).pFlat()).isEqualTo(1.0);
     }
 }
