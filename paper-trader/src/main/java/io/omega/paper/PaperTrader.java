@@ -5,6 +5,7 @@ import io.omega.experience.AiDecision;
 import io.omega.experience.ExperienceRecorder;
 import io.omega.experience.TradeClosed;
 import io.omega.learning.dataset.BarPrices;
+import io.omega.learning.dataset.DatasetSpec;
 import io.omega.paper.decide.Decider;
 import io.omega.paper.decide.Prediction;
 import io.omega.paper.execution.PaperBroker;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * next open), and, in shadow mode, the shadow decider's prediction logged with {@code is_shadow} (it never trades,
  * and when it fails production goes on untouched). Everything is recorded through the experience producer, stamped
  * with the bar's end time; each decision logs the bar's open, high and low with its features ({@link BarPrices}),
- * so the backtest of a logged stint trades exactly as the engine did.
+ * so the backtest of a logged stint trades exactly as the engine did. After a gap in a symbol's bars (a step over
+ * {@link DatasetSpec#DEFAULT_GAP_FACTOR} bar lengths, the rule training and backtests cut their windows by) a model's
+ * window starts over.
  */
 public final class PaperTrader {
 
@@ -53,6 +56,9 @@ public final class PaperTrader {
     private final PaperBroker broker;
     private final Map<String, BarFeatures> features = new HashMap<>();
     private final Map<String, Deque<Map<String, Double>>> recent = new HashMap<>();
+    private final Map<String, Instant> lastBar = new HashMap<>();
+    /** A longer step between bars is a gap, by the rule training and backtests cut their windows with. */
+    private final Duration maxStep;
     private long bars;
     private long decisions;
     private long executions;
@@ -67,6 +73,7 @@ public final class PaperTrader {
         this.rules = production;
         this.production = new AtomicReference<>(production);
         this.broker = new PaperBroker(settings);
+        this.maxStep = Duration.ofMillis(Math.round(barLength.toMillis() * DatasetSpec.DEFAULT_GAP_FACTOR));
     }
 
     /** Swaps the production decider (a newly promoted model), warmed up with the recent bars; the next bar uses it. */
@@ -96,6 +103,15 @@ public final class PaperTrader {
         bars++;
         Instant endAt = bar.start().plus(barLength);
         long end = endAt.toEpochMilli();
+        Instant previous = lastBar.put(bar.symbol(), bar.start());
+        if (previous != null && Duration.between(previous, bar.start()).compareTo(maxStep) > 0) {
+            recent.remove(bar.symbol());
+            production.get().startOver(bar.symbol());
+            Decider candidate = shadow.get();
+            if (candidate != null) {
+                candidate.startOver(bar.symbol());
+            }
+        }
         PaperBroker.Fills fills = broker.onBar(bar, endAt);
         fills.opened().forEach(opened -> {
             recorder.recordExecution(end, opened);

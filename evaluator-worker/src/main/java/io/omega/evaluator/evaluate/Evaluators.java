@@ -23,4 +23,11 @@ public final class Evaluators {
         return new ModelEvaluator(new ExperienceStore(dataDir, clock), new ModelArtifactStore(dataDir, clock), settings,
                 thresholds);
     }
+
+    /** The replay of a version's live stints, with the paper broker's costs, sizing and threshold. */
+    public static LiveReplay liveReplay(OmegaConfig config, Clock clock) {
+        var dataDir = config.storage().dataDir();
+        return new LiveReplay(new ExperienceStore(dataDir, clock), new ModelArtifactStore(dataDir, clock),
+                BacktestSettings.from(config.paperTrading()));
+    }
 }

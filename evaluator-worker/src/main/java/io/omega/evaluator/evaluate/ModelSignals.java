@@ -48,7 +48,16 @@ final class ModelSignals {
         WindowedDataset windows = new DatasetBuilder().buildFromLogs(rows, spec);
         WindowTensors tensors = new WindowTensors(model.network().params().dataType());
         TreeMap<Long, Prediction> out = new TreeMap<>();
-        List<Sample> samples = windows.samples();
+        List<Sample> samples = new java.util.ArrayList<>(windows.samples());
+        // The last window of each segment has no label ahead of it, so the builder leaves it out; a prediction needs
+        // none, and the engine decided there too (before a gap, or at the end of the logs).
+        for (int s = 0; s < windows.segments().size(); s++) {
+            Segment segment = windows.segments().get(s);
+            int end = segment.length() - 1;
+            if (end >= meta.windowSize() - 1) {
+                samples.add(new Sample(s, end, segment.times()[end], segment.times()[end], -1, 0));
+            }
+        }
         for (int from = 0; from < samples.size(); from += BATCH) {
             List<Sample> batch = samples.subList(from, Math.min(samples.size(), from + BATCH));
             INDArray output = model.network().output(tensors.features(windows, batch, meta.normalization()), false);

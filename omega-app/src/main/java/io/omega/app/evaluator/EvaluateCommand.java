@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBar;
 import io.omega.evaluator.report.EvaluationReportWriter;
 import io.omega.learning.metrics.BootstrapResult;
 import io.omega.learning.metrics.PerformanceMetrics;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,10 +56,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--save-report", description = "write reports/evaluation_<type>_<version>.{json,md,png}")
     boolean saveReport;
 
+    @Option(names = "--live", description = "replay the version over the periods it was in production, from the "
+            + "logged data, and print its live trades beside the replayed ones; exit 1 when they differ")
+    boolean live;
+
     @Override
     public Integer call() {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
+        if (live) {
+            if (against != null || saveReport) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--live compares a version with its own live record: --against and --save-report do not apply");
+            }
+            return new LiveReplayPrinter(out).print(Evaluators.liveReplay(loaded, Clock.systemUTC()).replay(
+                    modelType.toLowerCase(Locale.ROOT), version,
+                    daysBack != null ? daysBack : loaded.training().daysBack()));
+        }
         EvaluationOutcome outcome;
         try (ProgressBar bar = ProgressBars.onStandardError("Evaluating " + version, ModelEvaluator.STAGES.size())) {
             outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(

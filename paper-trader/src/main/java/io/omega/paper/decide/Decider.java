@@ -15,4 +15,11 @@ public interface Decider {
      */
     default void warmUp(String symbol, java.util.List<Map<String, Double>> recent) {
     }
+
+    /**
+     * The symbol's bars had a gap: what came before says nothing about what follows, so a window of bars starts over
+     * (as training and backtests cut their windows at gaps). Deciders without memory ignore it.
+     */
+    default void startOver(String symbol) {
+    }
 }

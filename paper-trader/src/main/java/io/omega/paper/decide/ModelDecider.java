@@ -50,6 +50,11 @@ public final class ModelDecider implements Decider {
     }
 
     @Override
+    public synchronized void startOver(String symbol) {
+        windows.remove(symbol);
+    }
+
+    @Override
     public synchronized void warmUp(String symbol, List<Map<String, Double>> recent) {
         Deque<double[]> window = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
         for (Map<String, Double> features : recent.subList(Math.max(0, recent.size() - meta.windowSize()), recent.size())) {
