@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The real market data bundled for replay (from {@code org.ta4j:ta4j-examples:0.18} on Maven Central). */
-public enum ReplayData {
+public enum ReplayData implements BarSource {
 
     /** About 100,000 BTC/USD trades, Bitstamp, 25 Nov – 1 Dec 2013, as one-minute bars. */
     BITSTAMP_BTC_TRADES(Duration.ofMinutes(1), "one-minute bars of real BTC/USD trades (Bitstamp)") {
@@ -43,13 +43,15 @@ public enum ReplayData {
         this.description = description;
     }
 
-    /** The bars, in time order, named {@code symbol}. */
+    @Override
     public abstract List<Bar> bars(String symbol);
 
+    @Override
     public Duration barLength() {
         return barLength;
     }
 
+    @Override
     public String description() {
         return description;
     }

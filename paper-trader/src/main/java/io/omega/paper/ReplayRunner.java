@@ -39,10 +39,10 @@ public final class ReplayRunner {
         return run(config, serdes, modelType, out, stop, endAt, started, ReplayData.BITSTAMP_BTC_TRADES);
     }
 
-    /** The same, replaying {@code data}. */
+    /** The same, replaying {@code data}: bundled, generated or the user's own. */
     public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
                                         BooleanSupplier stop, java.time.Instant endAt,
-                                        java.util.function.Consumer<PaperTrader> started, ReplayData data)
+                                        java.util.function.Consumer<PaperTrader> started, BarSource data)
             throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
         String symbol = pt.symbols().get(0);
