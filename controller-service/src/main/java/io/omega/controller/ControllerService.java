@@ -17,6 +17,8 @@ import io.omega.controller.shadow.ShadowComparison;
 import io.omega.controller.view.Approvals;
 import io.omega.learning.backtest.BacktestSettings;
 import io.omega.controller.view.LearningStatus;
+import io.omega.controller.promotion.PromotionCriteria;
+import io.omega.controller.promotion.PromotionPolicy;
 import io.omega.controller.view.LearningView;
 import io.omega.controller.view.LearningViewUpdater;
 import io.omega.http.BearerTokenAuth;
@@ -52,7 +54,8 @@ public final class ControllerService implements AutoCloseable {
         this.config = config;
         String bootstrap = config.kafka().bootstrapServers();
         String prefix = config.kafka().clientIdPrefix();
-        this.view = new LearningView(config.selfLearning().performanceMonitorWindowTrades());
+        this.view = new LearningView(config.selfLearning().performanceMonitorWindowTrades(),
+                new PromotionPolicy(PromotionCriteria.from(config.selfLearning())));
         this.shadow = new ShadowComparison(BacktestSettings.from(config.paperTrading()), SHADOW_BARS);
         this.updater = new LearningViewUpdater(view, shadow, bootstrap, prefix + "-controller-view", serdes);
         this.approvals = new Approvals(view, bootstrap, prefix + "-controller", serdes, Clock.systemUTC());

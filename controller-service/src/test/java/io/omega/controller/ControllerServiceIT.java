@@ -82,8 +82,8 @@ class ControllerServiceIT {
 
             send(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(), Instant.now(), "cnn",
                     "20250124_120000", null, EvaluationStatus.COMPLETED, null, null,
-                    Map.of("total_trades", 45.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 8.0), Map.of(),
-                    Recommendation.PROMOTE, null, null));
+                    Map.of("edge_p_value", 0.001, "edge_trials", 3.0, "total_trades", 45.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 8.0), Map.of(),
+                    Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)));
             for (int i = 0; i < 3; i++) {
                 send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", new Outcome(EventIds.next(), "t-" + i, Instant.now(),
                         "BTC-USDT-SWAP", 42_000.0, 3.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000"));

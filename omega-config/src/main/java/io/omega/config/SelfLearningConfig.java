@@ -1,13 +1,22 @@
 package io.omega.config;
 
-/** The {@code self_learning} section: names and defaults are the design's contract. */
+/**
+ * The {@code self_learning} section: names and defaults are the design's contract, plus the levels of the
+ * promotion gate's two significance tests.
+ *
+ * @param promotionSignificance   {@code promotion_significance}: the edge test's level, the largest p-value of "no
+ *                                edge" (deflated over the candidates tried) a promotion accepts
+ * @param improvementSignificance {@code improvement_significance}: the paired improvement test's level, the largest
+ *                                p-value of "no better than the champion on the same bars" a promotion accepts
+ */
 public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShadowMode, int minTradesBeforeRetrain,
                                  int retrainIntervalHours, double minEvalSharpeForPromotion,
                                  double minEvalWinrateForPromotion, double maxAllowedDrawdownForCandidate,
                                  double minImprovementOverProduction, boolean manualApprovalRequired,
                                  boolean allowAutoRollback, int performanceMonitorWindowTrades,
                                  double rollbackThresholdWinrateDrop, int experienceBufferSize,
-                                 LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays) {
+                                 LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays,
+                                 double promotionSignificance, double improvementSignificance) {
 
     public enum LogFileFormat { PARQUET, CSV }
 
@@ -30,6 +39,9 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                 s.integer("experience_buffer_size", 10_000, 1, 10_000_000),
                 s.choice("log_file_format", LogFileFormat.PARQUET),
                 s.choice("log_rotation", LogRotation.DAILY),
-                s.integer("keep_logs_days", 90, 1, Integer.MAX_VALUE));
+                s.integer("keep_logs_days", 90, 1, Integer.MAX_VALUE),
+                // Above 0.5 a test would accept evidence pointing the other way; 0 would never promote.
+                s.decimalAbove("promotion_significance", 0.05, 0, 0.5),
+                s.decimalAbove("improvement_significance", 0.05, 0, 0.5));
     }
 }

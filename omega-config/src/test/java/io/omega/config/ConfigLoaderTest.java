@@ -27,7 +27,8 @@ class ConfigLoaderTest {
     void defaultsAreTheDesignsContract() {
         SelfLearningConfig s = OmegaConfig.defaults().selfLearning();
         assertThat(s).isEqualTo(new SelfLearningConfig(false, false, 100, 24, 1.0, 55.0, 20.0, 0.05, true, true, 50,
-                10.0, 10_000, SelfLearningConfig.LogFileFormat.PARQUET, SelfLearningConfig.LogRotation.DAILY, 90));
+                10.0, 10_000, SelfLearningConfig.LogFileFormat.PARQUET, SelfLearningConfig.LogRotation.DAILY, 90,
+                0.05, 0.05));
         assertThat(OmegaConfig.defaults().kafka().producer())
                 .isEqualTo(new PublisherConfig(65_536, 16_384, CompressionType.LZ4, 5, 65_536, 10_000, 10_000));
         assertThat(OmegaConfig.defaults().schemaRegistry()).isEqualTo(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
@@ -95,6 +96,8 @@ class ConfigLoaderTest {
                   min_eval_winrate_for_promotion: 120
                   performance_monitor_window_trades: -5
                   rollback_threshold_winrate_drop: 1e400
+                  promotion_significance: 0
+                  improvement_significance: 0.6
                 dashboard:
                   port: 70000
                 paper_trading:
@@ -103,6 +106,8 @@ class ConfigLoaderTest {
                 new ConfigProblem("self_learning.min_eval_winrate_for_promotion", "must be between 0 and 100, got 120.0"),
                 new ConfigProblem("self_learning.performance_monitor_window_trades", "must be >= 1, got -5"),
                 new ConfigProblem("self_learning.rollback_threshold_winrate_drop", "must be a finite number, got Infinity"),
+                new ConfigProblem("self_learning.promotion_significance", "must be > 0 and <= 0.5, got 0.0"),
+                new ConfigProblem("self_learning.improvement_significance", "must be > 0 and <= 0.5, got 0.6"),
                 new ConfigProblem("paper_trading.replay_speed", "must be > 0 and <= 1000000, got 0.0"),
                 new ConfigProblem("dashboard.port", "must be between 0 and 65535, got 70000"));
     }

@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns each completed evaluation into a decision: PROMOTION_DECLINED (with every failed criterion), or for a
  * candidate that passes, PROMOTION_PENDING when a person must approve, else a PROMOTE command to the registry and
- * PROMOTION_REQUESTED. The baseline is production as the evaluator scored it on the same window.
+ * PROMOTION_REQUESTED. The champion is production as the evaluator scored it on the same window, or the engine's
+ * rules when there is no production model.
  * With self-learning off nothing is decided: evaluations only show on the status page.
  */
 public final class PromotionGate implements Processor<String, Evaluation, String, SpecificRecord> {
@@ -56,9 +56,7 @@ public final class PromotionGate implements Processor<String, Evaluation, String
             LOG.info("evaluation of {} {} noted; self-learning is off, so no promotion decision", type, version);
             return;
         }
-        Optional<Map<String, Double>> production = evaluation.getBaselineVersion() == null ? Optional.empty()
-                : Optional.of(evaluation.getBaselineMetrics());
-        PromotionDecision decision = policy.checkPromotionCriteria(evaluation.getMetrics(), production);
+        PromotionDecision decision = policy.checkPromotionCriteria(evaluation.getMetrics(), Champion.of(evaluation));
         Map<String, String> details = details(evaluation);
         Instant at = Instant.ofEpochMilli(record.timestamp());
         if (!decision.promote()) {
@@ -87,6 +85,11 @@ public final class PromotionGate implements Processor<String, Evaluation, String
         }
         evaluation.getMetrics().forEach((k, v) -> details.put("candidate." + k, Double.toString(v)));
         evaluation.getBaselineMetrics().forEach((k, v) -> details.put("production." + k, Double.toString(v)));
+        if (evaluation.getChampionVersion() != null) {
+            details.put("champion_version", evaluation.getChampionVersion());
+        }
+        evaluation.getChampionMetrics().forEach((k, v) -> details.put("champion." + k, Double.toString(v)));
+        evaluation.getComparison().forEach((k, v) -> details.put("comparison." + k, Double.toString(v)));
         return details;
     }
 

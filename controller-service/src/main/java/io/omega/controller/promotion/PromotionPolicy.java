@@ -1,5 +1,7 @@
 package io.omega.controller.promotion;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,15 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a candidate may replace production, from the two sides' backtest metrics on the same window.
+ * Decides whether a candidate may replace the champion (production, or the engine's rules when there is no
+ * production model), from the evaluator's backtests of both on the same window.
  *
- * <p>Every criterion must hold: Sharpe ≥ {@code minSharpe}, win rate ≥ {@code minWinRate}, max drawdown ≤
- * {@code maxDrawdown}, at least {@code minTrades} backtest trades, and, when there is a production model, an
- * improvement over it. <b>Improvement</b> is measured on the Sharpe ratio, risk-adjusted return being what a
- * promotion is for: the candidate needs {@code S_c ≥ S_p + minImprovement × max(|S_p|, 1)}. With the default 0.05
- * that is 5 % better than a production Sharpe of magnitude 1 or more, and 0.05 better in absolute terms below that,
- * so a production Sharpe near zero (or negative) cannot make a noise-level difference count as an improvement.
- * Without a production model only the absolute criteria apply.
+ * <p>Every criterion must hold:
+ * <ul>
+ * <li>Sharpe ≥ {@code minSharpe}, win rate ≥ {@code minWinRate}, max drawdown ≤ {@code maxDrawdown}, at least
+ * {@code minTrades} backtest trades;</li>
+ * <li><b>edge test</b>: the p-value of "no edge", deflated over every candidate of the type tried since production
+ * last changed, is at most {@code edgeSignificance};</li>
+ * <li><b>improvement</b> over the champion, practical and statistical. Practical: {@code S_c ≥ S_p + minImprovement ×
+ * max(|S_p|, 1)} on the Sharpe ratios, so a champion Sharpe near zero (or negative) cannot make a noise-level
+ * difference count. Statistical: the paired test's one-sided p-value on the per-bar return differences is at most
+ * {@code improvementSignificance}, so candidates that beat each other by noise do not churn production.</li>
+ * </ul>
+ * A figure the evaluation does not carry is a failure: the gate never promotes on evidence it cannot see.
  */
 public final class PromotionPolicy {
 
@@ -23,6 +31,10 @@ public final class PromotionPolicy {
     public static final String WIN_RATE = "win_rate";
     public static final String SHARPE = "sharpe_ratio";
     public static final String MAX_DRAWDOWN = "max_drawdown";
+    public static final String EDGE_P_VALUE = "edge_p_value";
+    public static final String EDGE_TRIALS = "edge_trials";
+    public static final String IMPROVEMENT_P_VALUE = "p_value";
+    public static final String MEAN_DIFFERENCE = "mean_difference";
 
     private final PromotionCriteria criteria;
 
@@ -30,9 +42,8 @@ public final class PromotionPolicy {
         this.criteria = criteria;
     }
 
-    /** The seed's {@code check_promotion_criteria(candidate_metrics, production_metrics)}. */
-    public PromotionDecision checkPromotionCriteria(Map<String, Double> candidate,
-                                                    Optional<Map<String, Double>> production) {
+    /** The seed's {@code check_promotion_criteria(candidate_metrics, production_metrics)}, against the champion. */
+    public PromotionDecision checkPromotionCriteria(Map<String, Double> candidate, Optional<Champion> champion) {
         List<String> failures = new ArrayList<>();
         Double trades = metric(candidate, TOTAL_TRADES, failures);
         Double winRate = metric(candidate, WIN_RATE, failures);
@@ -50,25 +61,68 @@ public final class PromotionPolicy {
         if (trades != null && trades < criteria.minTrades()) {
             failures.add("backtest trades " + (long) (double) trades + " < " + criteria.minTrades());
         }
-        if (production.isPresent() && sharpe != null) {
-            Double productionSharpe = production.get().get(SHARPE);
-            if (productionSharpe == null || !Double.isFinite(productionSharpe)) {
-                failures.add("production metrics have no " + SHARPE + " to compare with");
-            } else {
-                double needed = productionSharpe + criteria.minImprovement() * Math.max(Math.abs(productionSharpe), 1.0);
-                if (sharpe < needed) {
-                    failures.add("Sharpe " + fmt(sharpe) + " does not improve on production's " + fmt(productionSharpe)
-                            + " by the required " + fmt(criteria.minImprovement()) + " (needs >= " + fmt(needed) + ")");
-                }
-            }
+        String edge = edgeTest(candidate, failures);
+        String improvement = null;
+        if (champion.isPresent()) {
+            improvement = improvement(sharpe, champion.get(), failures);
+        } else {
+            failures.add("improvement test: the evaluation names no champion to compare with");
         }
         if (!failures.isEmpty()) {
             return new PromotionDecision(false, "not promoted: " + String.join("; ", failures), failures);
         }
-        String base = production.isPresent() ? " and improves on production" : " (no production model to beat)";
         return new PromotionDecision(true, "every criterion holds: Sharpe " + fmt(sharpe) + ", win rate "
-                + fmt(winRate) + " %, max drawdown " + fmt(drawdown) + " %, " + (long) (double) trades + " trades" + base,
-                List.of());
+                + fmt(winRate) + " %, max drawdown " + fmt(drawdown) + " %, " + (long) (double) trades + " trades, "
+                + edge + ", " + improvement, List.of());
+    }
+
+    /** @return the passing test's description, or null after adding its failure */
+    private String edgeTest(Map<String, Double> candidate, List<String> failures) {
+        Double p = candidate.get(EDGE_P_VALUE);
+        Double trials = candidate.get(EDGE_TRIALS);
+        if (p == null || p.isNaN() || trials == null) {
+            failures.add("edge test: the evaluation carries no " + EDGE_P_VALUE + " and " + EDGE_TRIALS);
+            return null;
+        }
+        String figures = "p=" + pValue(p) + (p <= criteria.edgeSignificance() ? " <= " : " > ")
+                + level(criteria.edgeSignificance()) + " over " + (long) (double) trials + " trial"
+                + (trials == 1 ? "" : "s");
+        if (p > criteria.edgeSignificance()) {
+            failures.add("edge test: " + figures);
+            return null;
+        }
+        return "edge test " + figures;
+    }
+
+    /** @return the passing tests' description, or null after adding each failure */
+    private String improvement(Double sharpe, Champion champion, List<String> failures) {
+        int before = failures.size();
+        Double championSharpe = champion.metrics().get(SHARPE);
+        if (championSharpe == null || !Double.isFinite(championSharpe)) {
+            failures.add(champion.describe() + " has no " + SHARPE + " to compare with");
+        } else if (sharpe != null) {
+            double needed = championSharpe + criteria.minImprovement() * Math.max(Math.abs(championSharpe), 1.0);
+            if (sharpe < needed) {
+                failures.add("Sharpe " + fmt(sharpe) + " does not improve on " + champion.describe() + "'s "
+                        + fmt(championSharpe) + " by the required " + fmt(criteria.minImprovement()) + " (needs >= "
+                        + fmt(needed) + ")");
+            }
+        }
+        Double p = champion.comparison().get(IMPROVEMENT_P_VALUE);
+        String figures = null;
+        if (p == null || p.isNaN()) {
+            failures.add("improvement test: the evaluation carries no paired test over " + champion.describe());
+        } else {
+            double difference = champion.comparison().getOrDefault(MEAN_DIFFERENCE, Double.NaN);
+            figures = "over " + champion.describe() + ": p=" + pValue(p)
+                    + (p <= criteria.improvementSignificance() ? " <= " : " > ")
+                    + level(criteria.improvementSignificance()) + " (mean per-bar return difference "
+                    + String.format(Locale.ROOT, "%+.4f", difference * 100) + " %)";
+            if (p > criteria.improvementSignificance()) {
+                failures.add("improvement test " + figures);
+            }
+        }
+        return failures.size() == before ? "improvement test " + figures : null;
     }
 
     private static Double metric(Map<String, Double> metrics, String name, List<String> failures) {
@@ -82,5 +136,17 @@ public final class PromotionPolicy {
 
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Three decimals, trailing zeros dropped (0.39, 0.051); tiny values in scientific notation. */
+    private static String pValue(double p) {
+        if (p > 0 && p < 0.001) {
+            return String.format(Locale.ROOT, "%.1e", p);
+        }
+        return new BigDecimal(p).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static String level(double significance) {
+        return BigDecimal.valueOf(significance).stripTrailingZeros().toPlainString();
     }
 }

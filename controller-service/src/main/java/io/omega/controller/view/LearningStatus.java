@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * The seed's {@code get_learning_status()}: the JSON of {@code GET /api/ai/learning_status}. The design's fields,
  * none renamed ({@code enabled}, {@code shadow_mode}, {@code config}, {@code data}, {@code registry},
  * {@code production_models}, {@code best_candidates}), plus {@code pending_approvals} and {@code recent_events}.
+ * The best candidate of a type is the best by Sharpe ratio among those that pass the promotion gate; none when no
+ * candidate passes.
  */
 public final class LearningStatus {
 
@@ -53,6 +55,8 @@ public final class LearningStatus {
         cfg.put("allow_auto_rollback", config.allowAutoRollback());
         cfg.put("performance_monitor_window_trades", config.performanceMonitorWindowTrades());
         cfg.put("rollback_threshold_winrate_drop", config.rollbackThresholdWinrateDrop());
+        cfg.put("promotion_significance", config.promotionSignificance());
+        cfg.put("improvement_significance", config.improvementSignificance());
         status.put("config", cfg);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("total_logged_trades", view.loggedTrades());
@@ -106,6 +110,9 @@ public final class LearningStatus {
         d.put("version", m.version());
         d.put("metrics", m.evaluationMetrics().isEmpty() ? m.trainingMetrics() : JsonMetrics.finite(m.evaluationMetrics()));
         d.put("recommendation", m.recommendation());
+        if (m.gate() != null) {
+            d.put("gate", m.gate().reason());
+        }
         return d;
     }
 

@@ -1,6 +1,9 @@
 package io.omega.controller.view;
 
 import io.omega.controller.monitor.RollingWinRate;
+import io.omega.controller.promotion.Champion;
+import io.omega.controller.promotion.PromotionDecision;
+import io.omega.controller.promotion.PromotionPolicy;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.event.Evaluation;
@@ -26,9 +29,13 @@ import java.util.TreeMap;
  */
 public final class LearningView {
 
-    /** One model version as the registry and the evaluator describe it. */
+    /**
+     * One model version as the registry and the evaluator describe it.
+     *
+     * @param gate the promotion gate's verdict on its latest evaluation; null before one completes
+     */
     public record ModelEntry(String modelType, String version, String status, Map<String, Double> trainingMetrics,
-                             Map<String, Double> evaluationMetrics, String recommendation) {
+                             Map<String, Double> evaluationMetrics, String recommendation, PromotionDecision gate) {
     }
 
     /** A promotion waiting for a person. */
@@ -44,6 +51,7 @@ public final class LearningView {
     private static final int WIN_RATE_POINTS = 500;
 
     private final int windowTrades;
+    private final PromotionPolicy gate;
     private final Map<String, RollingWinRate> liveWindows = new java.util.HashMap<>();
     private final Map<String, Deque<WinRatePoint>> liveWinRate = new java.util.HashMap<>();
 
@@ -55,16 +63,20 @@ public final class LearningView {
     private final Map<String, Long> eventsByType = new TreeMap<>();
     private Instant lastOutcome;
 
-    /** @param windowTrades the rolling window of the production win-rate chart ({@code performance_monitor_window_trades}) */
-    public LearningView(int windowTrades) {
+    /**
+     * @param windowTrades the rolling window of the production win-rate chart ({@code performance_monitor_window_trades})
+     * @param gate         the promotion gate's criteria, to tell which candidates pass
+     */
+    public LearningView(int windowTrades, PromotionPolicy gate) {
         this.windowTrades = windowTrades;
+        this.gate = gate;
     }
 
     synchronized void apply(RegistryEvent e) {
         Map<String, ModelEntry> versions = models.computeIfAbsent(e.getModelType(), t -> new TreeMap<>());
         switch (e.getEventType()) {
             case REGISTERED -> versions.put(e.getVersion(), new ModelEntry(e.getModelType(), e.getVersion(), "candidate",
-                    Map.copyOf(e.getMetrics()), Map.of(), null));
+                    Map.copyOf(e.getMetrics()), Map.of(), null, null));
             case PROMOTED, ROLLED_BACK -> {
                 versions.replaceAll((v, m) -> m.status().equals("production") ? with(m, "archived") : m);
                 if (e.getVersion() != null) { // null: a rollback to no production model
@@ -87,7 +99,8 @@ public final class LearningView {
         }
         models.computeIfAbsent(e.getModelType(), t -> new TreeMap<>()).computeIfPresent(e.getVersion(),
                 (v, m) -> new ModelEntry(m.modelType(), m.version(), m.status(), m.trainingMetrics(),
-                        Map.copyOf(e.getMetrics()), e.getRecommendation() == null ? null : e.getRecommendation().name()));
+                        Map.copyOf(e.getMetrics()), e.getRecommendation() == null ? null : e.getRecommendation().name(),
+                        gate.checkPromotionCriteria(e.getMetrics(), Champion.of(e))));
     }
 
     synchronized void apply(ControllerEvent e) {
@@ -141,10 +154,14 @@ public final class LearningView {
                 .filter(m -> m.status().equals("production")).findFirst();
     }
 
-    /** The candidate with the highest evaluated value of {@code metric}; candidates not evaluated yet do not count. */
+    /**
+     * Among the candidates that pass the promotion gate, the one with the highest evaluated value of {@code metric}.
+     * A candidate that fails (3 lucky trades, no edge, no better than the champion) is never the best.
+     */
     public synchronized Optional<ModelEntry> bestCandidate(String modelType, String metric) {
         return models.getOrDefault(modelType, Map.of()).values().stream()
-                .filter(m -> m.status().equals("candidate") && m.evaluationMetrics().containsKey(metric))
+                .filter(m -> m.status().equals("candidate") && m.gate() != null && m.gate().promote()
+                        && m.evaluationMetrics().containsKey(metric))
                 .max((a, b) -> Double.compare(a.evaluationMetrics().get(metric), b.evaluationMetrics().get(metric)));
     }
 
@@ -190,7 +207,7 @@ public final class LearningView {
 
     private static ModelEntry with(ModelEntry m, String status) {
         return new ModelEntry(m.modelType(), m.version(), status, m.trainingMetrics(), m.evaluationMetrics(),
-                m.recommendation());
+                m.recommendation(), m.gate());
     }
 
     private static String key(String type, String version) {

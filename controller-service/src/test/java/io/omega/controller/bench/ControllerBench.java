@@ -162,8 +162,8 @@ public final class ControllerBench {
 
     private static Evaluation evaluation(String version) {
         return new Evaluation(EventIds.next(), Instant.now(), "cnn", version, null, EvaluationStatus.COMPLETED, null,
-                null, Map.of("total_trades", 45.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 8.0),
-                Map.of(), Recommendation.PROMOTE, null, null);
+                null, Map.of("edge_p_value", 0.001, "edge_trials", 3.0, "total_trades", 45.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 8.0),
+                Map.of(), Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4));
     }
 
     private static double pct(List<Long> sorted, double p) {

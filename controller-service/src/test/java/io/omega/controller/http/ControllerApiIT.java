@@ -111,8 +111,8 @@ class ControllerApiIT {
             await(controller::isRunning);
             send(bootstrap, Topics.EVALUATIONS.name(), new Evaluation(EventIds.next(), Instant.now(), "lstm", CANDIDATE,
                     null, EvaluationStatus.COMPLETED, null, null,
-                    Map.of("total_trades", 44.0, "win_rate", 61.0, "sharpe_ratio", 1.7, "max_drawdown", 7.0,
-                            "profit_factor", Double.POSITIVE_INFINITY), Map.of(), Recommendation.PROMOTE, null, null));
+                    Map.of("edge_p_value", 0.001, "edge_trials", 3.0, "total_trades", 44.0, "win_rate", 61.0, "sharpe_ratio", 1.7, "max_drawdown", 7.0,
+                            "profit_factor", Double.POSITIVE_INFINITY), Map.of(), Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)));
             await(() -> controller.view().pending("lstm", CANDIDATE).isPresent() && controller.viewCaughtUp());
 
             JsonNode status = get(controller.url() + "/api/ai/learning_status");

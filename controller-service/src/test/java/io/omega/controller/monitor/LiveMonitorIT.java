@@ -69,7 +69,7 @@ class LiveMonitorIT {
         MonitorSettings settings = new MonitorSettings(5, 10.0, true);
         String app = "monitor-it-" + UUID.randomUUID();
         send(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(), Instant.now(), "cnn", VERSION, null,
-                EvaluationStatus.COMPLETED, null, null, Map.of("win_rate", 60.0), Map.of(), null, null, null));
+                EvaluationStatus.COMPLETED, null, null, Map.of("win_rate", 60.0), Map.of(), null, null, null, null, Map.of(), Map.of()));
         send(Topics.REGISTRY_EVENTS.name(), "cnn", new RegistryEvent(EventIds.next(), Instant.now(), "c-1",
                 RegistryEventType.PROMOTED, "cnn", VERSION, null, null, "it", null, null, Map.of(), Map.of(), null, null));
 

@@ -166,7 +166,7 @@ class MonitorTopologyTest {
         start(new MonitorSettings(2, 10.0, true));
         production("cnn", "20250120_100000", 60.0);
         evaluations.pipeInput("cnn", new Evaluation(EventIds.next(), T0, "cnn", "20250120_100000", null,
-                EvaluationStatus.FAILED, null, null, Map.of("win_rate", 5.0), Map.of(), null, null, "bad checksum"));
+                EvaluationStatus.FAILED, null, null, Map.of("win_rate", 5.0), Map.of(), null, null, "bad checksum", null, Map.of(), Map.of()));
         trades("cnn", "20250120_100000", 2, false);
         List<ControllerEvent> fired = events.readValuesToList();
         assertThat(fired).extracting(ControllerEvent::getEventType)
@@ -199,7 +199,7 @@ class MonitorTopologyTest {
 
     private void evaluation(String type, String version, double winRate) {
         evaluations.pipeInput(type, new Evaluation(EventIds.next(), T0, type, version, null, EvaluationStatus.COMPLETED,
-                null, null, Map.of("win_rate", winRate, "sharpe_ratio", 1.4), Map.of(), null, null, null));
+                null, null, Map.of("win_rate", winRate, "sharpe_ratio", 1.4), Map.of(), null, null, null, null, Map.of(), Map.of()));
     }
 
     private void registryEvent(RegistryEventType type, String modelType, String version) {

@@ -1,5 +1,7 @@
 package io.omega.evaluator.evaluate;
 
+import io.omega.learning.metrics.EdgeTest;
+import io.omega.learning.metrics.PairedImprovementTest;
 import io.omega.learning.metrics.Recommendation;
 
 import java.time.Instant;
@@ -11,8 +13,12 @@ import java.util.Optional;
  *
  * @param bars        bars in the window on which both models had a prediction
  * @param barMillis   the bar length the Sharpe ratio is annualised by (365 × bars per day)
+ * @param champion    what the candidate must beat on these bars: production, or the rules when there is none
+ * @param edge        whether the candidate has an edge at all, over the candidates tried
+ * @param improvement whether the candidate beats the champion on these bars
  */
 public record EvaluationOutcome(String symbol, Instant from, Instant to, int bars, long barMillis,
                                 ModelEvaluation candidate, Optional<ModelEvaluation> production,
-                                Recommendation recommendation) {
+                                Recommendation recommendation, ModelEvaluation champion, EdgeTest edge,
+                                PairedImprovementTest improvement) {
 }

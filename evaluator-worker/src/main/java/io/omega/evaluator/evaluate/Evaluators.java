@@ -8,7 +8,10 @@ import io.omega.store.ExperienceStore;
 
 import java.time.Clock;
 
-/** A {@link ModelEvaluator} as the configuration describes it: paper-trading costs and sizing, promotion thresholds. */
+/**
+ * A {@link ModelEvaluator} as the configuration describes it: paper-trading costs and sizing, promotion thresholds
+ * and the edge test's level.
+ */
 public final class Evaluators {
 
     private Evaluators() {
@@ -18,7 +21,8 @@ public final class Evaluators {
         var sl = config.selfLearning();
         BacktestSettings settings = BacktestSettings.from(config.paperTrading());
         RecommendationThresholds thresholds = RecommendationThresholds.DEFAULTS.withPromote(
-                sl.minEvalWinrateForPromotion(), sl.minEvalSharpeForPromotion(), sl.maxAllowedDrawdownForCandidate());
+                sl.minEvalWinrateForPromotion(), sl.minEvalSharpeForPromotion(), sl.maxAllowedDrawdownForCandidate())
+                .withEdgeSignificance(sl.promotionSignificance());
         var dataDir = config.storage().dataDir();
         return new ModelEvaluator(new ExperienceStore(dataDir, clock), new ModelArtifactStore(dataDir, clock), settings,
                 thresholds);

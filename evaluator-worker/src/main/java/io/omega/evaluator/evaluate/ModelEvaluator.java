@@ -12,6 +12,8 @@ import io.omega.learning.backtest.LoggedBars;
 import io.omega.learning.backtest.WalkForwardGuard;
 import io.omega.learning.dataset.MarketRow;
 import io.omega.learning.metrics.DeflatedSharpeRatio;
+import io.omega.learning.metrics.EdgeTest;
+import io.omega.learning.metrics.PairedImprovementTest;
 import io.omega.learning.metrics.PerformanceCalculator;
 import io.omega.learning.metrics.PerformanceMetrics;
 import io.omega.learning.metrics.Recommendation;
@@ -19,6 +21,7 @@ import io.omega.learning.metrics.RecommendationThresholds;
 import io.omega.learning.metrics.TradeBootstrap;
 import io.omega.learning.model.ModelType;
 import io.omega.learning.model.NativeRuntime;
+import io.omega.learning.rules.MomentumRules;
 import io.omega.store.DecisionRow;
 import io.omega.store.ExperienceKind;
 import io.omega.store.ExperienceStore;
@@ -26,6 +29,7 @@ import io.omega.store.ExperienceStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +40,10 @@ import java.util.stream.Collectors;
 /**
  * The seed's {@code evaluate_model}: backtests a candidate and the current production model on the same bars of
  * the same window, which lies after the candidate's (and production's) training and validation data: the test
- * part of its data range and anything logged since. Both are loaded with their checksums verified.
+ * part of its data range and anything logged since. Both are loaded with their checksums verified. The champion
+ * the candidate must beat is production, or the engine's rules ({@link MomentumRules}, reported as version
+ * {@code rules}) when there is none; the outcome carries the edge test of the candidate over {@code candidatesTried}
+ * trials and the paired improvement test over the champion on the same bars.
  *
  * <p>The window is one symbol's production decisions (the symbol with most rows): a backtest is one account
  * trading one instrument. Each decision is its bar: the price it logged is the close, and the open, high and low it
@@ -120,8 +127,31 @@ public final class ModelEvaluator {
         ModelEvaluation scored = score(modelType, version, bars, probabilities(times, byCandidate), periodsPerYear, trials);
         Optional<ModelEvaluation> productionScored = byBaseline.map(b -> score(modelType, production.orElseThrow(), bars,
                 probabilities(times, b), periodsPerYear, 1));
+        ModelEvaluation champion = productionScored.orElseGet(() -> scoreRules(modelType, bars, times, series,
+                periodsPerYear));
+        double[] candidateReturns = PerformanceCalculator.perBarReturns(scored.backtest().equity());
+        EdgeTest edge = EdgeTest.run(candidateReturns, trials);
+        PairedImprovementTest improvement = PairedImprovementTest.run(candidateReturns,
+                PerformanceCalculator.perBarReturns(champion.backtest().equity()));
         return new EvaluationOutcome(symbol, window.from(), window.to(), times.length, barMillis, scored,
-                productionScored, Recommendation.of(scored.metrics(), thresholds));
+                productionScored, Recommendation.of(scored.metrics(), edge, thresholds), champion, edge, improvement);
+    }
+
+    /**
+     * The engine's rules backtested on the same bars, the champion when there is no production model: a first
+     * model must beat what the engine already trades.
+     */
+    private ModelEvaluation scoreRules(String type, Bars bars, long[] times, List<MarketRow> series,
+                                       double periodsPerYear) {
+        Map<Long, Map<String, Double>> features = new HashMap<>();
+        for (MarketRow row : series) {
+            features.put(row.time().toEpochMilli(), row.features());
+        }
+        List<Map<String, Double>> byBar = new ArrayList<>(times.length);
+        for (long t : times) {
+            byBar.add(features.getOrDefault(t, Map.of()));
+        }
+        return score(type, MomentumRules.CHAMPION_VERSION, bars, MomentumRules.predictAll(byBar), periodsPerYear, 1);
     }
 
     private ModelEvaluation score(String type, String version, Bars bars, ClassProbabilities probabilities,

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Evaluates every model the registry registers. Reads {@code omega.registry-events} from the start on every
  * assignment: events before the committed offset only rebuild what it needs to know (the production version of
- * each type, how many candidates each type has seen), events after it are acted on. A REGISTERED event becomes one
+ * each type, and how many candidates of each type were registered since its production model last changed: the
+ * edge test's honest trial count, this candidate included), events after it are acted on. A REGISTERED event becomes one
  * {@code Evaluation} on {@code omega.evaluations} (COMPLETED with metrics, report and recommendation, or FAILED with
  * the reason: bad checksum, missing file, too little data), published with the event's offset in one transaction.
  * An undecodable event goes unchanged to {@code omega.registry-events.dlq}. The worker never stops on a bad model.
@@ -77,7 +78,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
 
     // Loop-thread state, rebuilt from the topic's start on every assignment.
     private final Map<String, String> production = new HashMap<>();
-    private final Map<String, Integer> registered = new HashMap<>();
+    private final Map<String, Integer> triedSinceProductionChange = new HashMap<>();
     private final Map<TopicPartition, Long> actFrom = new HashMap<>();
 
     private volatile boolean stopping;
@@ -168,8 +169,12 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         }
         String type = event.getModelType();
         switch (event.getEventType()) {
-            case PROMOTED, ROLLED_BACK -> production.put(type, event.getVersion());
-            case REGISTERED -> registered.merge(type, 1, Integer::sum);
+            case PROMOTED, ROLLED_BACK -> {
+                production.put(type, event.getVersion());
+                // A new champion starts a new search: the trials that count are the candidates tried against it.
+                triedSinceProductionChange.put(type, 0);
+            }
+            case REGISTERED -> triedSinceProductionChange.merge(type, 1, Integer::sum);
             default -> {
             }
         }
@@ -194,7 +199,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         Optional<String> baseline = Optional.ofNullable(production.get(type));
         try {
             EvaluationOutcome outcome = evaluator.evaluateModel(type, version, baseline, settings.daysBack(),
-                    registered.getOrDefault(type, 1));
+                    Math.max(1, triedSinceProductionChange.getOrDefault(type, 1)));
             EvaluationReportWriter.Report report = reports.saveEvaluationReport(outcome);
             LOG.info("evaluated {} {} against {}: {} ({} trades, win rate {}, Sharpe {})", type, version,
                     baseline.orElse("no production model"), outcome.recommendation(),
@@ -218,7 +223,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         if (consumer.assignment().contains(partition)) {
             consumer.seekToBeginning(List.of(partition)); // state is rebuilt; acting resumes at the commit
             production.clear();
-            registered.clear();
+            triedSinceProductionChange.clear();
         }
         return false;
     }
@@ -245,7 +250,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
                 actFrom.put(p, c == null ? 0L : c.offset());
             }
             production.clear();
-            registered.clear();
+            triedSinceProductionChange.clear();
             consumer.seekToBeginning(partitions);
         }
 

@@ -75,6 +75,15 @@ public final class EvaluationReportWriter {
                 o.candidate().metrics().periodsPerYear()));
         doc.put("candidate", side(o.candidate()));
         o.production().ifPresent(p -> doc.put("production", side(p)));
+        Map<String, Object> champion = new LinkedHashMap<>();
+        champion.put("version", o.champion().version());
+        champion.putAll(side(o.champion()));
+        doc.put("champion", champion);
+        doc.put("edge_test", Map.of("p_value", o.edge().pValue(), "trials", o.edge().trials(),
+                "sharpe_per_bar", o.edge().sharpePerBar(), "expected_max_sharpe_per_bar", o.edge().expectedMaxSharpe()));
+        doc.put("improvement_test", Map.of("p_value", o.improvement().pValue(),
+                "mean_difference", o.improvement().meanDifference(), "standard_error", o.improvement().standardError(),
+                "lags", o.improvement().lags(), "bars", o.improvement().bars()));
         return doc;
     }
 
@@ -132,6 +141,13 @@ public final class EvaluationReportWriter {
                     "; deflated Sharpe ratio %.4f over %d candidate(s)", d.probability(), d.trials()));
             md.append('\n');
         }
+        md.append(String.format(Locale.ROOT, "- Edge test: p = %.4f of no edge over %d candidate(s) tried%n",
+                o.edge().pValue(), o.edge().trials()));
+        md.append(String.format(Locale.ROOT, "- Improvement test over the champion %s (%s): p = %.4f, mean per-bar "
+                        + "return difference %.6f %% (standard error %.6f %%, %d lags, %d bars)%n",
+                o.champion().version(), o.production().isPresent() ? "production" : "the engine's rules",
+                o.improvement().pValue(), o.improvement().meanDifference() * 100,
+                o.improvement().standardError() * 100, o.improvement().lags(), o.improvement().bars()));
         md.append("\n![Equity and drawdown](").append(chart).append(")\n");
         return md.toString();
     }

@@ -7,6 +7,9 @@ import io.omega.evaluator.report.EvaluationReportWriter;
 import io.omega.learning.artifact.ChecksumMismatchException;
 import io.omega.learning.artifact.ModelArtifactStore;
 import io.omega.learning.backtest.BacktestSettings;
+import io.omega.learning.metrics.EdgeTest;
+import io.omega.learning.metrics.PairedImprovementTest;
+import io.omega.learning.metrics.PerformanceCalculator;
 import io.omega.learning.metrics.Recommendation;
 import io.omega.learning.metrics.RecommendationThresholds;
 import io.omega.schemas.event.TargetType;
@@ -87,9 +90,16 @@ class ModelEvaluatorTest {
         assertThat(outcome.candidate().metrics().totalTrades())
                 .isEqualTo(outcome.candidate().backtest().trades().size());
         assertThat(outcome.recommendation()).isEqualTo(Recommendation.of(outcome.candidate().metrics(),
-                RecommendationThresholds.DEFAULTS));
+                outcome.edge(), RecommendationThresholds.DEFAULTS));
         assertThat(outcome.candidate().deflatedSharpe()).isNotNull();
         assertThat(outcome.candidate().deflatedSharpe().trials()).isEqualTo(2);
+        // production is the champion; both tests are computed on these bars' returns
+        assertThat(outcome.champion()).isSameAs(prod);
+        double[] candidateReturns = PerformanceCalculator.perBarReturns(outcome.candidate().backtest().equity());
+        assertThat(outcome.edge()).isEqualTo(EdgeTest.run(candidateReturns, 2));
+        assertThat(outcome.improvement()).isEqualTo(PairedImprovementTest.run(candidateReturns,
+                PerformanceCalculator.perBarReturns(prod.backtest().equity())));
+        assertThat(outcome.improvement().bars()).isEqualTo(outcome.bars() - 1);
 
         EvaluationReportWriter.Report report = new EvaluationReportWriter(dataDir).saveEvaluationReport(outcome);
         assertThat(report.json()).isEqualTo(dataDir.resolve("reports/evaluation_cnn_" + candidate + ".json"));
@@ -101,10 +111,14 @@ class ModelEvaluatorTest {
                 .isEqualTo(outcome.candidate().metrics().totalTrades());
         assertThat(doc.at("/production/metrics/win_rate").asDouble())
                 .isEqualTo(prod.metrics().winRate());
+        assertThat(doc.at("/champion/version").asText()).isEqualTo(production);
+        assertThat(doc.at("/edge_test/trials").asInt()).isEqualTo(2);
+        assertThat(doc.at("/improvement_test/p_value").asDouble()).isEqualTo(outcome.improvement().pValue());
         String md = Files.readString(report.markdown());
         assertThat(md).contains("# Evaluation of cnn " + candidate).contains("**Recommendation: ")
                 .contains("| metric | candidate " + candidate + " | production " + production + " |")
-                .contains("| sharpe_ratio |").contains("![Equity and drawdown](evaluation_cnn_" + candidate + ".png)");
+                .contains("| sharpe_ratio |").contains("- Edge test: p = ")
+                .contains("- Improvement test over the champion " + production + " (production): p = ").contains("![Equity and drawdown](evaluation_cnn_" + candidate + ".png)");
         BufferedImage png = ImageIO.read(report.chart().toFile());
         assertThat(png.getWidth()).isEqualTo(1000);
         assertThat(png.getHeight()).isEqualTo(690);
@@ -120,6 +134,20 @@ class ModelEvaluatorTest {
         EvaluationOutcome outcome = evaluator().evaluateModel("cnn", candidate, Optional.empty(), 2, 1);
         assertThat(outcome.production()).isEmpty();
         assertThat(outcome.candidate().backtest().equity()).hasSize(outcome.bars());
+    }
+
+    @Test
+    void withoutProductionTheRulesAreTheChampionOnTheSameBars() {
+        EvaluationOutcome outcome = evaluator().evaluateModel("cnn", candidate, Optional.empty(), 2, 5);
+        ModelEvaluation rules = outcome.champion();
+        assertThat(rules.version()).isEqualTo("rules");
+        assertThat(rules.backtest().equity()).hasSize(outcome.bars());
+        // The synthetic rows log no ret_5 or vol_15: the rules stay FLAT, so the champion never trades.
+        assertThat(rules.metrics().totalTrades()).isZero();
+        double[] candidateReturns = PerformanceCalculator.perBarReturns(outcome.candidate().backtest().equity());
+        assertThat(outcome.improvement()).isEqualTo(PairedImprovementTest.run(candidateReturns,
+                new double[outcome.bars() - 1]));
+        assertThat(outcome.edge().trials()).isEqualTo(5);
     }
 
     @Test

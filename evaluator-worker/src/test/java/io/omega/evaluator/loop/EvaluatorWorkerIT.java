@@ -100,13 +100,21 @@ class EvaluatorWorkerIT {
         assertThat(alone.getMetrics()).containsKeys("total_trades", "win_rate", "sharpe_ratio", "max_drawdown",
                 "profit_factor", "deflated_sharpe");
         assertThat(alone.getRecommendation()).isNotNull();
+        assertThat(alone.getChampionVersion()).as("no production model: the rules are the champion").isEqualTo("rules");
+        assertThat(alone.getChampionMetrics()).containsKeys("total_trades", "sharpe_ratio");
+        assertThat(alone.getComparison()).containsKeys("p_value", "mean_difference", "standard_error", "lags", "bars");
+        assertThat(alone.getMetrics()).containsKey("edge_p_value").containsEntry("edge_trials", 1.0);
         assertThat(alone.getReportUri()).isEqualTo("reports/evaluation_cnn_" + first + ".md");
         assertThat(dataDir.resolve(alone.getReportUri())).isRegularFile();
         Evaluation compared = evaluations.get(1);
         assertThat(compared.getStatus()).isEqualTo(EvaluationStatus.COMPLETED);
         assertThat(compared.getBaselineVersion()).isEqualTo(first);
         assertThat(compared.getBaselineMetrics()).containsKey("sharpe_ratio");
-        assertThat(compared.getMetrics().get("candidates_tried")).isEqualTo(2.0);
+        // The trials restart when production changes: second is the first candidate tried against first.
+        assertThat(compared.getMetrics().get("candidates_tried")).isEqualTo(1.0);
+        assertThat(compared.getMetrics().get("edge_trials")).isEqualTo(1.0);
+        assertThat(compared.getChampionVersion()).isEqualTo(first);
+        assertThat(compared.getChampionMetrics()).isEqualTo(compared.getBaselineMetrics());
         assertThat(compared.getDataFrom()).isEqualTo(alone.getDataFrom()); // same training data, same window
         Evaluation failed = evaluations.get(2);
         assertThat(failed.getStatus()).isEqualTo(EvaluationStatus.FAILED);

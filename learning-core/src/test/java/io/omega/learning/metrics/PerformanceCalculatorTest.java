@@ -130,19 +130,35 @@ class PerformanceCalculatorTest {
     @Test
     void recommendationFollowsTheThresholdsInclusively() {
         RecommendationThresholds d = RecommendationThresholds.DEFAULTS;
-        assertThat(Recommendation.of(metrics(55, 1.0, 20), d)).isEqualTo(Recommendation.PROMOTE);
-        assertThat(Recommendation.of(metrics(54.99, 1.0, 20), d)).isEqualTo(Recommendation.MONITOR);
-        assertThat(Recommendation.of(metrics(60, 0.99, 10), d)).isEqualTo(Recommendation.MONITOR);
-        assertThat(Recommendation.of(metrics(60, 2, 20.01), d)).isEqualTo(Recommendation.MONITOR);
-        assertThat(Recommendation.of(metrics(50, 0.5, 30), d)).isEqualTo(Recommendation.MONITOR);
-        assertThat(Recommendation.of(metrics(49.9, 3, 5), d)).isEqualTo(Recommendation.REJECT);
-        assertThat(Recommendation.of(metrics(70, 0.49, 5), d)).isEqualTo(Recommendation.REJECT);
-        assertThat(Recommendation.of(metrics(70, 3, 30.5), d)).isEqualTo(Recommendation.REJECT);
+        assertThat(Recommendation.of(metrics(55, 1.0, 20), EDGE, d)).isEqualTo(Recommendation.PROMOTE);
+        assertThat(Recommendation.of(metrics(54.99, 1.0, 20), EDGE, d)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(metrics(60, 0.99, 10), EDGE, d)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(metrics(60, 2, 20.01), EDGE, d)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(metrics(50, 0.5, 30), EDGE, d)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(metrics(49.9, 3, 5), EDGE, d)).isEqualTo(Recommendation.REJECT);
+        assertThat(Recommendation.of(metrics(70, 0.49, 5), EDGE, d)).isEqualTo(Recommendation.REJECT);
+        assertThat(Recommendation.of(metrics(70, 3, 30.5), EDGE, d)).isEqualTo(Recommendation.REJECT);
         // promote thresholds from config
         RecommendationThresholds strict = d.withPromote(60, 1.5, 15);
-        assertThat(Recommendation.of(metrics(58, 1.2, 18), strict)).isEqualTo(Recommendation.MONITOR);
-        assertThat(Recommendation.of(metrics(61, 1.6, 14), strict)).isEqualTo(Recommendation.PROMOTE);
+        assertThat(Recommendation.of(metrics(58, 1.2, 18), EDGE, strict)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(metrics(61, 1.6, 14), EDGE, strict)).isEqualTo(Recommendation.PROMOTE);
     }
+
+    @Test
+    void neverPromoteUnderTheTradeMinimumOrWithoutAnEdge() {
+        RecommendationThresholds d = RecommendationThresholds.DEFAULTS;
+        PerformanceMetrics threeTrades = new PerformanceMetrics(3, 3, 0, 100, 30, 10, 3, 0, 4.0, 1, 30, 0, HOURLY);
+        assertThat(Recommendation.of(threeTrades, EDGE, d)).isEqualTo(Recommendation.MONITOR);
+        PerformanceMetrics thirty = new PerformanceMetrics(30, 20, 10, 66.7, 30, 1, 3, 5, 2.0, 2, 45, 15, HOURLY);
+        assertThat(Recommendation.of(thirty, EDGE, d)).isEqualTo(Recommendation.PROMOTE);
+        // the same figures from the luckiest of 17 candidates: p = 0.39 of no edge
+        assertThat(Recommendation.of(thirty, new EdgeTest(0.39, 17, 0.02, 0.03), d)).isEqualTo(Recommendation.MONITOR);
+        assertThat(Recommendation.of(thirty, new EdgeTest(0.05, 17, 0.05, 0.03), d)).isEqualTo(Recommendation.PROMOTE);
+        assertThat(Recommendation.of(thirty, new EdgeTest(0.05, 17, 0.05, 0.03), d.withEdgeSignificance(0.01)))
+                .isEqualTo(Recommendation.MONITOR);
+    }
+
+    private static final EdgeTest EDGE = new EdgeTest(0.001, 1, 0.1, 0);
 
     private static PerformanceMetrics metrics(double winRate, double sharpe, double drawdown) {
         return new PerformanceMetrics(100, 0, 0, winRate, 0, 0, 0, drawdown, sharpe, 1, 0, 0, HOURLY);

@@ -70,8 +70,8 @@ class ControllerCommandsIT {
                         serdes.valueSerializer(SpecificRecord.class))) {
                     producer.send(new ProducerRecord<>(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(),
                             Instant.now(), "cnn", version, null, EvaluationStatus.COMPLETED, null, null,
-                            Map.of("total_trades", 40.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 9.0),
-                            Map.of(), Recommendation.PROMOTE, null, null))).get();
+                            Map.of("edge_p_value", 0.001, "edge_trials", 3.0, "total_trades", 40.0, "win_rate", 60.0, "sharpe_ratio", 1.5, "max_drawdown", 9.0),
+                            Map.of(), Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)))).get();
                 }
             }
             while ((controller.view().pending("cnn", "20250124_160000").isEmpty()

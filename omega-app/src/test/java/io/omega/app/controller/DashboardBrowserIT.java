@@ -106,8 +106,8 @@ class DashboardBrowserIT {
                     serdes.valueSerializer(SpecificRecord.class))) {
                 producer.send(new ProducerRecord<>(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(),
                         Instant.now(), "cnn", VERSION, null, EvaluationStatus.COMPLETED, null, null,
-                        Map.of("total_trades", 48.0, "win_rate", 62.5, "sharpe_ratio", 1.8, "max_drawdown", 6.5),
-                        Map.of(), Recommendation.PROMOTE, null, null))).get();
+                        Map.of("edge_p_value", 0.001, "edge_trials", 3.0, "total_trades", 48.0, "win_rate", 62.5, "sharpe_ratio", 1.8, "max_drawdown", 6.5),
+                        Map.of(), Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)))).get();
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (controller.view().pending("cnn", VERSION).isEmpty() && System.nanoTime() < deadline) {

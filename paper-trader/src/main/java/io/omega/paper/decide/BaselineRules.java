@@ -1,11 +1,12 @@
 package io.omega.paper.decide;
 
+import io.omega.learning.rules.MomentumRules;
+
 import java.util.Map;
 
 /**
- * The engine's decisions before any model is in production, so that experience accumulates: momentum over five
- * bars measured in units of recent volatility. The probability of the move's side grows with that z-score through a
- * logistic curve; small moves are mostly FLAT.
+ * The engine's decisions before any model is in production, so that experience accumulates: the momentum rules of
+ * {@link MomentumRules}, the same function the evaluator backtests as the champion a first model must beat.
  */
 public final class BaselineRules implements Decider {
 
@@ -14,12 +15,7 @@ public final class BaselineRules implements Decider {
 
     @Override
     public Prediction predict(String symbol, Map<String, Double> features) {
-        double vol = Math.max(features.getOrDefault("vol_15", 0.0) * Math.sqrt(5), 1e-9);
-        double z = features.getOrDefault("ret_5", 0.0) / vol;
-        double side = 1 / (1 + Math.exp(-1.5 * z));          // probability the move goes on up
-        double flat = Math.exp(-z * z);                       // mostly FLAT near z = 0
-        double pLong = (1 - flat) * side;
-        double pShort = (1 - flat) * (1 - side);
-        return new Prediction(pLong, pShort, flat, MODEL_TYPE, VERSION);
+        MomentumRules.Probabilities p = MomentumRules.predict(features);
+        return new Prediction(p.pLong(), p.pShort(), p.pFlat(), MODEL_TYPE, VERSION);
     }
 }

@@ -3,6 +3,7 @@ package io.omega.schemas.serde;
 import io.omega.config.RegistryMode;
 import io.omega.config.SchemaRegistryConfig;
 import io.omega.schemas.event.Decision;
+import io.omega.schemas.event.Evaluation;
 import io.omega.testing.registry.ApicurioRegistryExtension;
 import io.omega.testing.registry.ApicurioRegistryProcess;
 import org.apache.avro.Schema;
@@ -91,6 +92,27 @@ class RegistryCompatibilityIT {
         bad.put("venue", "OKX");
         assertThatThrownBy(() -> generic.serialize(topic, bad))
                 .hasStackTraceContaining("ncompatib");
+    }
+
+    @Test
+    void theEvaluationsChampionFieldsPassTheRegistrysBackwardCheck() throws Exception {
+        String topic = "evaluation-" + UUID.randomUUID();
+        String subject = topic + "-value";
+        byte[] oldBytes = genericSerializer().serialize(topic,
+                EvaluationEvolutionTest.olderEvaluation(EvaluationEvolutionTest.withoutAddedFields()));
+        put(registry.ccompatUrl() + "/config/" + subject, "{\"compatibility\":\"BACKWARD\"}");
+
+        // The registry accepts the current schema as a new version of the older one.
+        Evaluation current = (Evaluation) SampleRecords.all().stream().map(SampleRecords.Sample::record)
+                .filter(r -> r instanceof Evaluation).findFirst().orElseThrow();
+        byte[] newBytes = serdes.valueSerializer(Evaluation.class).serialize(topic, current);
+        assertThat(ByteBuffer.wrap(newBytes, 1, 4).getInt()).isNotEqualTo(ByteBuffer.wrap(oldBytes, 1, 4).getInt());
+
+        // An evaluation from an older evaluator reads with no champion and no comparison.
+        Evaluation old = serdes.valueDeserializer(Evaluation.class).deserialize(topic, oldBytes);
+        assertThat(old.getChampionVersion()).isNull();
+        assertThat(old.getComparison()).isEmpty();
+        assertThat(serdes.valueDeserializer(Evaluation.class).deserialize(topic, newBytes)).isEqualTo(current);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -69,7 +69,7 @@ public final class SampleRecords {
                         "20250120_140000", EvaluationStatus.COMPLETED, T.minusSeconds(3600), T,
                         Map.of("win_rate", 58.5, "sharpe_ratio", 1.3), Map.of("win_rate", 52.0),
                         Recommendation.MONITOR, "file:///data/reports/evaluation_cnn_20250124_130000.json",
-                        "none")),
+                        "none", "rules", Map.of("sharpe_ratio", 0.4), Map.of("p_value", 0.01))),
                 new Sample(Topics.CONTROLLER_EVENTS.name(), new ControllerEvent("ce-1", T,
                         ControllerEventType.DEGRADATION_DETECTED, "cnn", "20250124_130000",
                         "live win rate 41.0 is 17.5 points below evaluated 58.5", Map.of("window", "50"))));
