@@ -7,13 +7,27 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                                  double minImprovementOverProduction, boolean manualApprovalRequired,
                                  boolean allowAutoRollback, int performanceMonitorWindowTrades,
                                  double rollbackThresholdWinrateDrop, int experienceBufferSize,
-                                 LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays) {
+                                 LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays,
+                                 int monitorMinTrades, double rollbackFalseAlarmRate, int monitorHorizonTrades) {
 
     public enum LogFileFormat { PARQUET, CSV }
 
     public enum LogRotation { DAILY }
 
     static SelfLearningConfig read(Section s) {
+        // The live monitor's t statistic needs a spread estimated from a handful of trades at least; below 10 its
+        // tail is too far from the one the false-alarm rate is computed with.
+        int minTrades = s.integer("monitor_min_trades", 30, 10, 1_000_000);
+        int horizon = s.integer("monitor_horizon_trades", 500, 10, 10_000_000);
+        if (horizon < minTrades) {
+            s.problem("monitor_horizon_trades", "must be >= monitor_min_trades (" + minTrades + "), got " + horizon);
+        }
+        double falseAlarmRate = s.decimal("rollback_false_alarm_rate", 0.05, -Double.MAX_VALUE, Double.MAX_VALUE);
+        // Open at 0.5 too: at one half a "test" rolls back on a coin toss.
+        if (!(falseAlarmRate > 0 && falseAlarmRate < 0.5)) {
+            s.problem("rollback_false_alarm_rate", "must be > 0 and < 0.5, got " + falseAlarmRate);
+            falseAlarmRate = 0.05;
+        }
         return new SelfLearningConfig(
                 s.bool("enable_self_learning", false),
                 s.bool("enable_shadow_mode", false),
@@ -30,6 +44,9 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                 s.integer("experience_buffer_size", 10_000, 1, 10_000_000),
                 s.choice("log_file_format", LogFileFormat.PARQUET),
                 s.choice("log_rotation", LogRotation.DAILY),
-                s.integer("keep_logs_days", 90, 1, Integer.MAX_VALUE));
+                s.integer("keep_logs_days", 90, 1, Integer.MAX_VALUE),
+                minTrades,
+                falseAlarmRate,
+                horizon);
     }
 }
