@@ -60,7 +60,7 @@ public final class ControllerService implements AutoCloseable {
         this.updater = new LearningViewUpdater(view, shadow, bootstrap, prefix + "-controller-view", serdes);
         this.approvals = new Approvals(view, bootstrap, prefix + "-controller", serdes, Clock.systemUTC());
         this.status = new LearningStatus(config.selfLearning(), view, shadow, config.storage().dataDir());
-        this.monitor = new LiveMonitor(MonitorSettings.from(config.selfLearning()), serdes, bootstrap,
+        this.monitor = new LiveMonitor(MonitorSettings.from(config), serdes, bootstrap,
                 prefix + "-controller-monitor", stateDir.resolve("monitor"));
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),
                 bootstrap, prefix + "-controller-gate", stateDir.resolve("gate"));

@@ -1,8 +1,8 @@
 package io.omega.config;
 
 /**
- * The {@code self_learning} section: names and defaults are the design's contract, plus the levels of the
- * promotion gate's two significance tests.
+ * The {@code self_learning} section: the loop's switches and thresholds, the levels of the promotion gate's two
+ * significance tests, and the live monitor's minimum trades, false-rollback rate and horizon.
  *
  * @param promotionSignificance   {@code promotion_significance}: the edge test's level, the largest p-value of "no
  *                                edge" (deflated over the candidates tried) a promotion accepts
@@ -16,13 +16,27 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                                  boolean allowAutoRollback, int performanceMonitorWindowTrades,
                                  double rollbackThresholdWinrateDrop, int experienceBufferSize,
                                  LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays,
-                                 double promotionSignificance, double improvementSignificance) {
+                                 double promotionSignificance, double improvementSignificance,
+                                 int monitorMinTrades, double rollbackFalseAlarmRate, int monitorHorizonTrades) {
 
     public enum LogFileFormat { PARQUET, CSV }
 
     public enum LogRotation { DAILY }
 
     static SelfLearningConfig read(Section s) {
+        // The live monitor's t statistic needs a spread estimated from a handful of trades at least; below 10 its
+        // tail is too far from the one the false-alarm rate is computed with.
+        int minTrades = s.integer("monitor_min_trades", 30, 10, 1_000_000);
+        int horizon = s.integer("monitor_horizon_trades", 500, 10, 10_000_000);
+        if (horizon < minTrades) {
+            s.problem("monitor_horizon_trades", "must be >= monitor_min_trades (" + minTrades + "), got " + horizon);
+        }
+        double falseAlarmRate = s.decimal("rollback_false_alarm_rate", 0.05, -Double.MAX_VALUE, Double.MAX_VALUE);
+        // Open at 0.5 too: at one half a "test" rolls back on a coin toss.
+        if (!(falseAlarmRate > 0 && falseAlarmRate < 0.5)) {
+            s.problem("rollback_false_alarm_rate", "must be > 0 and < 0.5, got " + falseAlarmRate);
+            falseAlarmRate = 0.05;
+        }
         return new SelfLearningConfig(
                 s.bool("enable_self_learning", false),
                 s.bool("enable_shadow_mode", false),
@@ -42,6 +56,9 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                 s.integer("keep_logs_days", 90, 1, Integer.MAX_VALUE),
                 // Above 0.5 a test would accept evidence pointing the other way; 0 would never promote.
                 s.decimalAbove("promotion_significance", 0.05, 0, 0.5),
-                s.decimalAbove("improvement_significance", 0.05, 0, 0.5));
+                s.decimalAbove("improvement_significance", 0.05, 0, 0.5),
+                minTrades,
+                falseAlarmRate,
+                horizon);
     }
 }

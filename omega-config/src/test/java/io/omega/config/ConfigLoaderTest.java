@@ -28,7 +28,7 @@ class ConfigLoaderTest {
         SelfLearningConfig s = OmegaConfig.defaults().selfLearning();
         assertThat(s).isEqualTo(new SelfLearningConfig(false, false, 100, 24, 1.0, 55.0, 20.0, 0.05, true, true, 50,
                 10.0, 10_000, SelfLearningConfig.LogFileFormat.PARQUET, SelfLearningConfig.LogRotation.DAILY, 90,
-                0.05, 0.05));
+                0.05, 0.05, 30, 0.05, 500));
         assertThat(OmegaConfig.defaults().kafka().producer())
                 .isEqualTo(new PublisherConfig(65_536, 16_384, CompressionType.LZ4, 5, 65_536, 10_000, 10_000));
         assertThat(OmegaConfig.defaults().schemaRegistry()).isEqualTo(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
@@ -87,6 +87,36 @@ class ConfigLoaderTest {
                 new ConfigProblem("self_learning.retrain_interval_hours", "expected an integer, got 1.5"),
                 new ConfigProblem("self_learning.min_eval_sharpe_for_promotion", "expected a number, got a list [1,2]"),
                 new ConfigProblem("self_learning.log_file_format", "expected one of parquet, csv, got 'json'"));
+    }
+
+    @Test
+    void theLiveMonitorsKeysAreCheckedOneByOneAndTheHorizonAgainstTheMinimum() {
+        assertThat(problems("""
+                self_learning:
+                  monitor_min_trades: 5
+                  rollback_false_alarm_rate: 0.5
+                  monitor_horizon_trades: 0
+                """)).containsExactlyInAnyOrder(
+                new ConfigProblem("self_learning.monitor_min_trades", "must be between 10 and 1000000, got 5"),
+                new ConfigProblem("self_learning.monitor_horizon_trades", "must be between 10 and 10000000, got 0"),
+                new ConfigProblem("self_learning.rollback_false_alarm_rate", "must be > 0 and < 0.5, got 0.5"));
+        assertThat(problems("""
+                self_learning:
+                  monitor_min_trades: 200
+                  monitor_horizon_trades: 100
+                  rollback_false_alarm_rate: 0
+                """)).containsExactlyInAnyOrder(
+                new ConfigProblem("self_learning.monitor_horizon_trades", "must be >= monitor_min_trades (200), got 100"),
+                new ConfigProblem("self_learning.rollback_false_alarm_rate", "must be > 0 and < 0.5, got 0.0"));
+        SelfLearningConfig chosen = ConfigLoader.parse("""
+                self_learning:
+                  monitor_min_trades: 40
+                  rollback_false_alarm_rate: 0.01
+                  monitor_horizon_trades: 1000
+                """, Map.of()).selfLearning();
+        assertThat(chosen.monitorMinTrades()).isEqualTo(40);
+        assertThat(chosen.rollbackFalseAlarmRate()).isEqualTo(0.01);
+        assertThat(chosen.monitorHorizonTrades()).isEqualTo(1000);
     }
 
     @Test

@@ -15,17 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keeps the last {@code windowTrades} live results of every model version and watches production's: once its
- * window is full and its live win rate is {@code winRateDrop} points or more below its evaluated win rate, it
- * reports DEGRADATION_DETECTED and, when allowed, asks the registry for a ROLLBACK. One report per degradation:
- * the next comes only after the live win rate has recovered above the line and fallen again.
+ * Watches each production model's live trades since it entered production ({@link DegradationWatch}) and, when a
+ * look finds it degraded against its backtest ({@link DegradationTest}), reports DEGRADATION_DETECTED and, when
+ * allowed, asks the registry for a ROLLBACK.
  *
- * <p>Input is keyed by model type (repartitioned), so one task owns every outcome of a type, in order. A trade
- * wins when its PnL, fees included, is above zero; a break-even trade is not a win, as in the backtest metrics.
+ * <p>Input is keyed by model type (repartitioned), so one task owns every outcome of a type, in order. Outcomes of
+ * versions not in production (positions of a replaced model still closing) are not kept: they cannot lead to a
+ * rollback, and the version starts a fresh stint if it returns.
  */
 final class DegradationMonitor implements Processor<String, Outcome, String, SpecificRecord> {
 
@@ -34,13 +37,15 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
     static final String ACTOR = "controller";
 
     private final MonitorSettings settings;
+    private final DegradationWatch watch;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, WatchState> live;
-    private KeyValueStore<String, String> production;
-    private KeyValueStore<String, Double> evaluated;
+    private KeyValueStore<String, Production> production;
+    private KeyValueStore<String, BacktestFigures> evaluated;
 
     DegradationMonitor(MonitorSettings settings) {
         this.settings = settings;
+        this.watch = new DegradationWatch(settings);
     }
 
     @Override
@@ -48,7 +53,7 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
         this.context = context;
         this.live = context.getStateStore(STORE);
         this.production = context.getStateStore(ProductionVersions.STORE);
-        this.evaluated = context.getStateStore(EvaluatedWinRates.STORE);
+        this.evaluated = context.getStateStore(EvaluatedBacktests.STORE);
     }
 
     @Override
@@ -56,42 +61,37 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
         Outcome outcome = record.value();
         String type = outcome.getModelType();
         String version = outcome.getModelVersion();
-        String key = ModelKey.of(type, version);
-        WatchState state = live.get(key);
-        RollingWinRate window = state == null ? new RollingWinRate(settings.windowTrades())
-                : state.window().resized(settings.windowTrades());
-        boolean alerted = state != null && state.alerted();
-        window.add(outcome.getPnl() > 0);
-
-        Double evaluatedWinRate = evaluated.get(key);
-        if (version.equals(production.get(type)) && window.isFull() && evaluatedWinRate != null) {
-            boolean degraded = evaluatedWinRate - window.winRate() >= settings.winRateDrop();
-            if (degraded && !alerted) {
-                report(record, outcome, window, evaluatedWinRate);
-                alerted = true;
-            } else if (!degraded && alerted) {
-                LOG.info("{} {} recovered: live win rate {} against {} evaluated", type, version,
-                        pct(window.winRate()), pct(evaluatedWinRate));
-                alerted = false;
-            }
+        Production current = production.get(type);
+        if (current == null || !current.version().equals(version)) {
+            return;
         }
-        live.put(key, new WatchState(window, alerted));
+        String key = ModelKey.of(type, version);
+        DegradationWatch.Step step = watch.afterTrade(live.get(key), current.since(), outcome.getPnlPct(),
+                evaluated.get(key));
+        live.put(key, step.state());
+        step.degradation().ifPresent(verdict -> report(record, outcome, step.state(), verdict));
     }
 
-    private void report(Record<String, Outcome> record, Outcome outcome, RollingWinRate window, double evaluatedWinRate) {
+    private void report(Record<String, Outcome> record, Outcome outcome, WatchState stint,
+                        DegradationTest.Verdict verdict) {
         String type = outcome.getModelType();
         String version = outcome.getModelVersion();
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        Map<String, String> details = Map.of(
-                "live_win_rate", pct(window.winRate()),
-                "evaluated_win_rate", pct(evaluatedWinRate),
-                "threshold_drop", pct(settings.winRateDrop()),
-                "window_trades", Integer.toString(window.count()),
-                "window_wins", Integer.toString(window.wins()),
-                "last_trade_id", outcome.getTradeId());
-        String reason = String.format(Locale.ROOT, "live win rate %s over the last %d trades is %s points below "
-                        + "the evaluated %s (threshold %s)", pct(window.winRate()), window.count(),
-                pct(evaluatedWinRate - window.winRate()), pct(evaluatedWinRate), pct(settings.winRateDrop()));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("live_win_rate", pct(verdict.liveWinRate()));
+        details.put("evaluated_win_rate", pct(verdict.evaluatedWinRate()));
+        details.put("threshold_drop", pct(settings.winRateDrop()));
+        details.put("win_rate_p_value", sci(verdict.winRatePValue()));
+        details.put("live_return_pct", num(verdict.liveMean()));
+        details.put("evaluated_return_pct", num(verdict.evaluatedMean()));
+        details.put("expectancy_t", num(verdict.expectancyT()));
+        details.put("t_critical", num(verdict.tCritical()));
+        details.put("alpha_per_test", sci(verdict.alphaPerTest()));
+        details.put("window_trades", Integer.toString(verdict.trades()));
+        details.put("window_wins", Integer.toString(verdict.wins()));
+        details.put("stint_trades", Long.toString(stint.stintTrades()));
+        details.put("last_trade_id", outcome.getTradeId());
+        String reason = reason(verdict);
         LOG.warn("{} {} degraded: {}", type, version, reason);
         context.forward(record.withKey(type).withValue(new ControllerEvent(EventIds.next(record.timestamp()), at,
                 ControllerEventType.DEGRADATION_DETECTED, type, version, reason, details)));
@@ -107,7 +107,31 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
                 Map.of("command_id", rollback.getId()))));
     }
 
+    /** Names each failing test with its figures. */
+    private static String reason(DegradationTest.Verdict v) {
+        List<String> failed = new ArrayList<>();
+        if (v.expectancyFails()) {
+            failed.add(String.format(Locale.ROOT, "live return %s %% per trade over the last %d trades against the "
+                            + "backtest's %s %% (t %s, limit -%s)", num(v.liveMean()), v.trades(), num(v.evaluatedMean()),
+                    num(v.expectancyT()), num(v.tCritical())));
+        }
+        if (v.winRateFails()) {
+            failed.add(String.format(Locale.ROOT, "live win rate %s over the last %d trades against the evaluated %s "
+                            + "less %s points (p %s)", pct(v.liveWinRate()), v.trades(), pct(v.evaluatedWinRate()),
+                    pct(v.evaluatedWinRate() - v.referenceWinRate()), sci(v.winRatePValue())));
+        }
+        return String.join("; ", failed) + String.format(Locale.ROOT, "; each test at %s", sci(v.alphaPerTest()));
+    }
+
     private static String pct(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String num(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : Double.toString(value);
+    }
+
+    private static String sci(double value) {
+        return String.format(Locale.ROOT, "%.3g", value);
     }
 }

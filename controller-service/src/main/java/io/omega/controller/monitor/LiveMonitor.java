@@ -25,7 +25,7 @@ public final class LiveMonitor implements AutoCloseable {
         return app.isRunning();
     }
 
-    /** The live window of one model version, as this instance holds it; empty when unknown or not queryable yet. */
+    /** The production stint of one model version, as this instance holds it; empty when unknown or not queryable yet. */
     public Optional<WatchState> watch(String modelType, String version) {
         return app.lookup(DegradationMonitor.STORE, ModelKey.of(modelType, version));
     }

@@ -21,15 +21,15 @@ import org.apache.kafka.streams.state.Stores;
  * The live monitor as a Kafka Streams topology:
  *
  * <pre>
- * omega.registry-events ─▶ global store production-versions   (type → production version)
- * omega.evaluations     ─▶ global store evaluated-win-rates   (type|version → backtested win rate)
+ * omega.registry-events ─▶ global store production-versions   (type → production version, since which event)
+ * omega.evaluations     ─▶ global store evaluated-backtests   (type|version → backtested win rate, PnL, trades)
  * omega.outcomes ─▶ re-key by model type ─▶ repartition ─▶ DegradationMonitor (store live-windows)
  *                                                            ├─▶ ControllerEvent  ─▶ omega.controller-events
  *                                                            └─▶ RegistryCommand  ─▶ omega.registry-commands
  * </pre>
  *
  * Outcomes arrive keyed by symbol; re-keying by model type puts every outcome of a type on one task, in order, so
- * its windows need no coordination. The stores are in memory with changelogs: a restart restores them from Kafka.
+ * its stints need no coordination. The stores are in memory with changelogs: a restart restores them from Kafka.
  */
 public final class MonitorTopology {
 
@@ -44,13 +44,13 @@ public final class MonitorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         var strings = Serdes.String();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ProductionVersions.STORE),
-                        strings, strings).withLoggingDisabled(),
+                        strings, Production.serde()).withLoggingDisabled(),
                 Topics.REGISTRY_EVENTS.name(), Consumed.with(strings, serdes.valueSerde(RegistryEvent.class)),
                 ProductionVersions::new);
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EvaluatedWinRates.STORE),
-                        strings, Serdes.Double()).withLoggingDisabled(),
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EvaluatedBacktests.STORE),
+                        strings, BacktestFigures.serde()).withLoggingDisabled(),
                 Topics.EVALUATIONS.name(), Consumed.with(strings, serdes.valueSerde(Evaluation.class)),
-                EvaluatedWinRates::new);
+                EvaluatedBacktests::new);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DegradationMonitor.STORE),
                 strings, WatchState.serde()));
 

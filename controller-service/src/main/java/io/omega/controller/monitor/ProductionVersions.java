@@ -7,14 +7,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds the registry's events into "which version is in production", per model type: a global store, so every
- * monitor task sees the whole registry whatever partitions it owns.
+ * Folds the registry's events into "which version is in production, since which event", per model type: a global
+ * store, so every monitor task sees the whole registry whatever partitions it owns.
  */
 final class ProductionVersions implements Processor<String, RegistryEvent, Void, Void> {
 
     static final String STORE = "production-versions";
 
-    private KeyValueStore<String, String> production;
+    private KeyValueStore<String, Production> production;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -34,7 +34,7 @@ final class ProductionVersions implements Processor<String, RegistryEvent, Void,
                 if (event.getVersion() == null) {
                     production.delete(event.getModelType());
                 } else {
-                    production.put(event.getModelType(), event.getVersion());
+                    production.put(event.getModelType(), new Production(event.getVersion(), event.getId()));
                 }
             }
             default -> {

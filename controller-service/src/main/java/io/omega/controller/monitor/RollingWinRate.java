@@ -1,11 +1,10 @@
 package io.omega.controller.monitor;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The last {@code capacity} trade results of one model version, win or not, and their win rate. A ring of bits:
- * a window of 50 trades costs 7 bytes in the state store.
+ * The last {@code capacity} trade results of one model version, win or not, and their win rate: the dashboard's
+ * rolling win rate. A ring of bits.
  */
 public final class RollingWinRate {
 
@@ -74,24 +73,6 @@ public final class RollingWinRate {
             resized.add(get((oldest + i) % capacity));
         }
         return resized;
-    }
-
-    byte[] toBytes() {
-        return ByteBuffer.allocate(16 + bits.length).putInt(capacity).putInt(next).putInt(count).putInt(wins).put(bits)
-                .array();
-    }
-
-    static RollingWinRate fromBytes(ByteBuffer buffer) {
-        RollingWinRate r = new RollingWinRate(buffer.getInt());
-        r.next = buffer.getInt();
-        r.count = buffer.getInt();
-        r.wins = buffer.getInt();
-        buffer.get(r.bits);
-        if (r.next < 0 || r.next >= r.capacity || r.count < 0 || r.count > r.capacity || r.wins < 0 || r.wins > r.count) {
-            throw new IllegalArgumentException("corrupt rolling win rate: capacity " + r.capacity + ", next " + r.next
-                    + ", count " + r.count + ", wins " + r.wins);
-        }
-        return r;
     }
 
     private boolean get(int i) {

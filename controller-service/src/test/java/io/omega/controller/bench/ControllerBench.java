@@ -13,6 +13,8 @@ import io.omega.schemas.event.ExitReason;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.Recommendation;
 import io.omega.schemas.event.RegistryCommand;
+import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.event.RegistryEventType;
 import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
@@ -117,9 +119,20 @@ public final class ControllerBench {
     private static void monitorThroughput(OmegaConfig config, OmegaSerdes serdes, Path dir, int n) throws Exception {
         String app = "bench-monitor";
         try (KafkaProducer<String, SpecificRecord> producer = producer(config, serdes)) {
+            // Both types in production with known backtests: every outcome joins a stint and is judged at its looks.
+            for (String type : List.of("cnn", "lstm")) {
+                producer.send(new ProducerRecord<>(Topics.EVALUATIONS.name(), type, new Evaluation(EventIds.next(),
+                        Instant.now(), type, "20250120_100000", null, EvaluationStatus.COMPLETED, null, null,
+                        Map.of("win_rate", 50.0, "avg_profit", 1.0, "total_trades", 200.0), Map.of(), null, null,
+                        null, null, Map.of(), Map.of()))).get();
+                producer.send(new ProducerRecord<>(Topics.REGISTRY_EVENTS.name(), type, new RegistryEvent(
+                        EventIds.next(), Instant.now(), "bench-" + type, RegistryEventType.PROMOTED, type,
+                        "20250120_100000", null, null, "bench", null, null, Map.of(), Map.of(), null, null))).get();
+            }
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), "SYM-" + (i % 16), new Outcome(EventIds.next(),
-                        "t-" + i, Instant.now(), "SYM-" + (i % 16), 42_000.0, i % 3 == 0 ? -5.0 : 7.0, 0.1, 60_000L,
+                        "t-" + i, Instant.now(), "SYM-" + (i % 16), 42_000.0, i % 3 == 0 ? -5.0 : 7.0,
+                        i % 3 == 0 ? -0.05 : 0.07, 60_000L,
                         ExitReason.TP, i % 2 == 0 ? "cnn" : "lstm", "20250120_100000")));
             }
             producer.flush();
@@ -134,7 +147,7 @@ public final class ControllerBench {
             ends = probe.endOffsets(partitions);
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             long start = System.nanoTime();
-            try (LiveMonitor monitor = new LiveMonitor(new MonitorSettings(50, 10.0, true), serdes,
+            try (LiveMonitor monitor = new LiveMonitor(new MonitorSettings(50, 10.0, 30, 0.05, 500, 1_000.0, true), serdes,
                     config.kafka().bootstrapServers(), app, dir.resolve("monitor"))) {
                 monitor.start();
                 while (true) {

@@ -65,11 +65,14 @@ class LiveMonitorIT {
     }
 
     @Test
-    void theWindowSurvivesARestartAndTheRollbackIsSentOnceAtTheFifthLoss() throws Exception {
-        MonitorSettings settings = new MonitorSettings(5, 10.0, true);
+    void theStintSurvivesARestartAndTheRollbackIsSentOnceAtTheFifthLoss() throws Exception {
+        // The first look after 5 trades, one look per horizon of 5: each test at 0.05 / 2 = 0.025. No win in 5 against
+        // 80 % less 10 points has p = 0.3^5 = 0.0024.
+        MonitorSettings settings = new MonitorSettings(5, 10.0, 5, 0.05, 5, 1_000.0, true);
         String app = "monitor-it-" + UUID.randomUUID();
         send(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(), Instant.now(), "cnn", VERSION, null,
-                EvaluationStatus.COMPLETED, null, null, Map.of("win_rate", 60.0), Map.of(), null, null, null, null, Map.of(), Map.of()));
+                EvaluationStatus.COMPLETED, null, null, Map.of("win_rate", 80.0, "avg_profit", 1.0, "total_trades", 200.0),
+                Map.of(), null, null, null, null, Map.of(), Map.of()));
         send(Topics.REGISTRY_EVENTS.name(), "cnn", new RegistryEvent(EventIds.next(), Instant.now(), "c-1",
                 RegistryEventType.PROMOTED, "cnn", VERSION, null, null, "it", null, null, Map.of(), Map.of(), null, null));
 
@@ -84,15 +87,15 @@ class LiveMonitorIT {
             for (int i = 0; i < 3; i++) {
                 send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("first-" + i));
             }
-            awaitTrue(() -> first.watch("cnn", VERSION).map(w -> w.window().count() == 3).orElse(false));
+            awaitTrue(() -> first.watch("cnn", VERSION).map(w -> w.stintTrades() == 3).orElse(false));
         }
 
-        // A fresh state directory: the window can only come back from the changelog.
+        // A fresh state directory: the stint can only come back from the changelog.
         try (LiveMonitor second = new LiveMonitor(settings, SERDES, bootstrap, app, stateDir.resolve("b"))) {
             second.start();
             awaitTrue(second::isRunning);
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-0"));
-            awaitTrue(() -> second.watch("cnn", VERSION).map(w -> w.window().count() == 4).orElse(false));
+            awaitTrue(() -> second.watch("cnn", VERSION).map(w -> w.stintTrades() == 4).orElse(false));
             assertThat(read(Topics.REGISTRY_COMMANDS.name(), LiveMonitorIT::ours, 0, Duration.ofSeconds(1))).isEmpty();
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-1"));
             send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", loss("second-2"));
@@ -129,8 +132,9 @@ class LiveMonitorIT {
     }
 
     private static Outcome loss(String tradeId) {
-        return new Outcome(EventIds.next(), tradeId, Instant.now(), "BTC-USDT-SWAP", 41_000.0, -9.5, -0.2, 30_000L,
-                ExitReason.SL, "cnn", VERSION);
+        double pnlPct = -0.2 - 0.05 * Math.floorMod(tradeId.hashCode(), 3);
+        return new Outcome(EventIds.next(), tradeId, Instant.now(), "BTC-USDT-SWAP", 41_000.0, pnlPct * 10, pnlPct,
+                30_000L, ExitReason.SL, "cnn", VERSION);
     }
 
     private void send(String topic, String key, SpecificRecord value) throws Exception {

@@ -2,10 +2,8 @@ package io.omega.controller.monitor;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RollingWinRateTest {
 
@@ -49,21 +47,5 @@ class RollingWinRateTest {
         assertThat(larger.wins()).isEqualTo(2);
         larger.add(false);
         assertThat(larger.count()).isEqualTo(5);
-    }
-
-    @Test
-    void roundTripsThroughItsBytesAndRefusesCorruptOnes() {
-        RollingWinRate r = new RollingWinRate(13);
-        for (int i = 0; i < 20; i++) {
-            r.add(i % 3 == 0);
-        }
-        var serde = WatchState.serde();
-        WatchState state = new WatchState(r, true);
-        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", state))).isEqualTo(state);
-
-        byte[] bytes = r.toBytes();
-        ByteBuffer.wrap(bytes).putInt(8, 99); // count > capacity
-        assertThatThrownBy(() -> RollingWinRate.fromBytes(ByteBuffer.wrap(bytes)))
-                .hasMessage("corrupt rolling win rate: capacity 13, next 7, count 99, wins 4"); // wins of trades 7..19: 9, 12, 15, 18
     }
 }

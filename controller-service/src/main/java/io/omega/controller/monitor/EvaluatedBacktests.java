@@ -7,17 +7,19 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The backtested win rate of every evaluated version (the latest completed evaluation wins): a global store. */
-final class EvaluatedWinRates implements Processor<String, Evaluation, Void, Void> {
+/**
+ * The backtest figures of every evaluated version as a candidate (the latest completed evaluation wins): a global
+ * store. Failed evaluations carry no figures and leave the store as it was.
+ */
+final class EvaluatedBacktests implements Processor<String, Evaluation, Void, Void> {
 
-    static final String STORE = "evaluated-win-rates";
-    static final String WIN_RATE = "win_rate";
+    static final String STORE = "evaluated-backtests";
 
-    private KeyValueStore<String, Double> winRates;
+    private KeyValueStore<String, BacktestFigures> backtests;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        winRates = context.getStateStore(STORE);
+        backtests = context.getStateStore(STORE);
     }
 
     @Override
@@ -26,9 +28,7 @@ final class EvaluatedWinRates implements Processor<String, Evaluation, Void, Voi
         if (evaluation == null || evaluation.getStatus() != EvaluationStatus.COMPLETED) {
             return;
         }
-        Double winRate = evaluation.getMetrics().get(WIN_RATE);
-        if (winRate != null && Double.isFinite(winRate)) {
-            winRates.put(ModelKey.of(evaluation.getModelType(), evaluation.getVersion()), winRate);
-        }
+        BacktestFigures.of(evaluation.getMetrics()).ifPresent(figures ->
+                backtests.put(ModelKey.of(evaluation.getModelType(), evaluation.getVersion()), figures));
     }
 }
