@@ -82,6 +82,11 @@ public final class PaperTrader {
         production.set(decider);
     }
 
+    /** The version of the model in production here, or empty while the engine decides with its rules. */
+    public java.util.Optional<String> productionVersion() {
+        return production.get().modelVersion();
+    }
+
     /** Back to the decider the trader started with (the rules), when production is rolled back to no model. */
     public synchronized void useRules() {
         production.set(rules);

@@ -44,6 +44,14 @@ public final class ReplayRunner {
                                         BooleanSupplier stop, java.time.Instant endAt,
                                         java.util.function.Consumer<PaperTrader> started, BarSource data)
             throws InterruptedException {
+        return run(config, serdes, modelType, out, stop, endAt, started, data, ReplayPacing.NONE);
+    }
+
+    /** The same, telling {@code pacing} after each bar (it may hold the replay back). */
+    public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
+                                        BooleanSupplier stop, java.time.Instant endAt,
+                                        java.util.function.Consumer<PaperTrader> started, BarSource data,
+                                        ReplayPacing pacing) throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
         String symbol = pt.symbols().get(0);
         Duration barLength = data.barLength();
@@ -69,7 +77,9 @@ public final class ReplayRunner {
                     break;
                 }
                 trader.onBar(bar);
-                next += pause;
+                long before = System.nanoTime();
+                pacing.afterBar(trader);
+                next += pause + (System.nanoTime() - before); // time held back is not made up in a burst
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

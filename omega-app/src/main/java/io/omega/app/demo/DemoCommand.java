@@ -10,7 +10,11 @@ import io.omega.evaluator.loop.EvaluatorWorker;
 import io.omega.kafka.embedded.BrokerSettings;
 import io.omega.kafka.embedded.EmbeddedKafkaBroker;
 import io.omega.paper.PaperTrader;
+import io.omega.paper.BarSource;
+import io.omega.paper.ReplayData;
+import io.omega.paper.ReplayPacing;
 import io.omega.paper.ReplayRunner;
+import io.omega.paper.market.generated.GeneratedMarket;
 import io.omega.registry.RegistryService;
 import io.omega.registry.RegistryTopics;
 import io.omega.schemas.event.ControllerEvent;
@@ -28,6 +32,7 @@ import io.omega.learning.artifact.ModelArtifactStore;
 import io.omega.store.ExperienceStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,7 +71,8 @@ import java.util.stream.Collectors;
  * the newest candidate in shadow, and the live monitor watches production and rolls it back when it degrades.
  * Nothing is forced: every step happens because the data made it happen.
  */
-@Command(name = "demo", description = "Run the whole self-learning loop in one JVM on bundled real market data.")
+@Command(name = "demo", description = "Run the whole self-learning loop in one JVM on bundled real market data "
+        + "(or a generated market: --scenario).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The promotion gate's answers to a completed evaluation. */
@@ -90,9 +96,44 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "5", description = "stop the replay after this long (default: ${DEFAULT-VALUE})")
     double minutes;
 
+    @Option(names = "--scenario", defaultValue = "bitstamp", paramLabel = "NAME", description = "the market: bitstamp "
+            + "(the bundled real BTC trades), or generated one-minute bars whose truth is known: random-walk (nothing "
+            + "to learn), planted-signal (half-hour momentum a model can learn), regime-flip (that signal reverses "
+            + "halfway: a promoted model should be rolled back or replaced) (default: ${DEFAULT-VALUE})")
+    String scenario;
+
+    @Option(names = "--seed", defaultValue = "1", description = "the generated market's seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--signal-strength", defaultValue = "0.7", description = "planted-signal and regime-flip: how "
+            + "often the last 15 minutes' direction calls the next half hour, 0.5 (never better than a coin) .. 1 "
+            + "(default: ${DEFAULT-VALUE})")
+    double signalStrength;
+
+    @Option(names = "--settle-each-retrain", description = "hold the replay at each retraining until it is trained, "
+            + "evaluated, judged and in production, so that the outcome depends on the data and not on this machine's "
+            + "speed (slower)")
+    boolean settleEachRetrain;
+
+    /** The market the replay plays: the bundled trades, or a generated scenario. */
+    BarSource market() {
+        if ("bitstamp".equals(scenario)) {
+            return ReplayData.BITSTAMP_BTC_TRADES;
+        }
+        try {
+            GeneratedMarket.Scenario kind = GeneratedMarket.Scenario.parse(scenario);
+            return new GeneratedMarket(kind, seed, signalStrength, GeneratedMarket.DEFAULT_MINUTES,
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario / --signal-strength: "
+                    + e.getMessage() + (e.getMessage().startsWith("unknown scenario") ? " or bitstamp" : ""));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        BarSource market = market();
         long started = System.nanoTime();
         Path dir = dataDir != null ? dataDir : Path.of("data", "demo-" + LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -149,8 +190,13 @@ public final class DemoCommand implements Callable<Integer> {
             reporter.setDaemon(true);
             reporter.start();
             long deadline = started + (long) (minutes * 60e9);
+            ReplayPacing pacing = !settleEachRetrain ? ReplayPacing.NONE : new RetrainSettling(
+                    () -> controller.view().eventCounts().getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
+                    () -> controller.view().loggedTrades(),
+                    new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
+                    () -> registry.client().getCurrentProductionModel("cnn").map(m -> m.version()), SETTLE_AT_MOST);
             PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
-                    Instant.now(), trader::set);
+                    Instant.now(), trader::set, market, pacing);
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
             out.flush();
             LoopSettling.Counts settled = new LoopSettling(() -> counts(trainer, evaluator, controller),
@@ -224,6 +270,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  promotion:   %d promoted, %d declined, %d awaiting approval%n",
                 count(events, ControllerEventType.PROMOTION_REQUESTED), count(events, ControllerEventType.PROMOTION_DECLINED),
                 count(events, ControllerEventType.PROMOTION_PENDING));
+        if (count(events, ControllerEventType.PROMOTION_REQUESTED) == 0 && evaluated.completed() > 0) {
+            out.println("               no candidate passed every test of the gate on this data (each decline says "
+                    + "which test and by how much: omega models list, the dashboard's events); the engine kept its "
+                    + "rules");
+        }
         out.printf("  live check:  %d degradation(s) detected, %d rollback(s) asked for%n",
                 count(events, ControllerEventType.DEGRADATION_DETECTED), count(events, ControllerEventType.ROLLBACK_REQUESTED));
         for (String type : List.of("cnn", "lstm")) {

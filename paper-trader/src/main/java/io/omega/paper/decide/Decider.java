@@ -22,4 +22,9 @@ public interface Decider {
      */
     default void startOver(String symbol) {
     }
+
+    /** The registry version this decider is, when it is a registered model (the rules are none). */
+    default java.util.Optional<String> modelVersion() {
+        return java.util.Optional.empty();
+    }
 }

@@ -50,6 +50,11 @@ public final class ModelDecider implements Decider {
     }
 
     @Override
+    public java.util.Optional<String> modelVersion() {
+        return java.util.Optional.of(meta.version());
+    }
+
+    @Override
     public synchronized void startOver(String symbol) {
         windows.remove(symbol);
     }

@@ -1,0 +1,62 @@
+package io.omega.app.demo;
+
+import io.omega.paper.PaperTrader;
+import io.omega.paper.ReplayPacing;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Holds the replay at each retraining until the loop has settled: the candidate trained, evaluated and judged, and
+ * the engine trading with whatever the registry now has in production. What the loop decides then depends on the
+ * data, not on how fast this machine trains. Before looking for a new retraining it lets the controller read every
+ * outcome the engine has closed, since the retraining is triggered on their count.
+ */
+final class RetrainSettling implements ReplayPacing {
+
+    private final LongSupplier retrainsTriggered;
+    private final LongSupplier outcomesSeenByController;
+    private final LoopSettling settling;
+    private final Supplier<Optional<String>> registryProduction;
+    private final Duration atMost;
+    private long settledTriggers;
+    private long outcomes;
+    private long pauses;
+
+    RetrainSettling(LongSupplier retrainsTriggered, LongSupplier outcomesSeenByController, LoopSettling settling,
+                    Supplier<Optional<String>> registryProduction, Duration atMost) {
+        this.retrainsTriggered = retrainsTriggered;
+        this.outcomesSeenByController = outcomesSeenByController;
+        this.settling = settling;
+        this.registryProduction = registryProduction;
+        this.atMost = atMost;
+    }
+
+    @Override
+    public void afterBar(PaperTrader trader) throws InterruptedException {
+        long closed = trader.stats().outcomes();
+        if (closed == outcomes) {
+            return;
+        }
+        outcomes = closed;
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (outcomesSeenByController.getAsLong() < closed && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (retrainsTriggered.getAsLong() == settledTriggers) {
+            return;
+        }
+        pauses++;
+        settling.await(atMost);
+        while (!trader.productionVersion().equals(registryProduction.get()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        settledTriggers = retrainsTriggered.getAsLong();
+    }
+
+    long pauses() {
+        return pauses;
+    }
+}
