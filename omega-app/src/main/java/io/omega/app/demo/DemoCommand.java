@@ -98,8 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "bitstamp", paramLabel = "NAME", description = "the market: bitstamp "
             + "(the bundled real BTC trades), or generated one-minute bars whose truth is known: random-walk (nothing "
-            + "to learn), planted-signal (half-hour momentum a model can learn), regime-flip (that signal reverses "
-            + "halfway: a promoted model should be rolled back or replaced) (default: ${DEFAULT-VALUE})")
+            + "to learn), planted-signal (half-hour momentum, which the engine's rules trade too: a model must beat them), "
+            + "regime-flip (that signal reverses halfway) (default: ${DEFAULT-VALUE})")
     String scenario;
 
     @Option(names = "--seed", defaultValue = "1", description = "the generated market's seed (default: ${DEFAULT-VALUE})")

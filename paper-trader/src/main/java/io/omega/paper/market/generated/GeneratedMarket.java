@@ -19,13 +19,13 @@ import java.util.SplittableRandom;
  *   <li>{@link Scenario#RANDOM_WALK}: no drift and no memory; nothing can be learned, so nothing should be
  *       promoted.</li>
  *   <li>{@link Scenario#PLANTED_SIGNAL}: every {@link #HOLD_MINUTES} minutes the market picks a direction for the next
- *       {@link #HOLD_MINUTES} minutes: against the last {@link #LOOKBACK_MINUTES} minutes' move with probability
- *       {@code strength}, with it otherwise; during them it drifts that way by {@link #DRIFT} per minute. The signal
- *       is a reversal on purpose: the engine's rules follow momentum and lose on it, so only a model that learned it
- *       can earn here, and the loop has something real to promote.</li>
- *   <li>{@link Scenario#REGIME_FLIP}: the planted reversal for the first half; in the second half the market follows
- *       its last {@link #LOOKBACK_MINUTES} minutes with probability {@code strength}: a model that learned the
- *       reversal now loses (and the rules win), and a sound monitor should notice.</li>
+ *       {@link #HOLD_MINUTES} minutes: the sign of the last {@link #LOOKBACK_MINUTES} minutes' return with probability
+ *       {@code strength}, the opposite otherwise; during them it drifts that way by {@link #DRIFT} per minute. At the
+ *       default strength 0.7 a plain momentum rule earns money after costs, so a model can learn it; the engine's
+ *       own rules (five-bar momentum) earn on it too, so a model is only promoted when it beats them.</li>
+ *   <li>{@link Scenario#REGIME_FLIP}: the planted signal for the first half; in the second half the direction is the
+ *       opposite of the last {@link #LOOKBACK_MINUTES} minutes' sign with probability {@code strength}: what was
+ *       learned now loses, and a sound monitor should notice.</li>
  * </ul>
  */
 public record GeneratedMarket(Scenario scenario, long seed, double strength, int minutes, Instant start)
@@ -102,7 +102,7 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         return bars;
     }
 
-    /** The next block's direction: against the recent move (after a flip: with it) with probability {@code strength}. */
+    /** The next block's direction: momentum (or, after a flip, its reverse) with probability {@code strength}. */
     private int direction(int minute, double[] closes, SplittableRandom random) {
         boolean agree = random.nextDouble() < strength;
         if (minute < LOOKBACK_MINUTES + 1) {
@@ -111,7 +111,7 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         double past = closes[minute - 1] / closes[minute - 1 - LOOKBACK_MINUTES];
         int momentum = past >= 1 ? 1 : -1;
         boolean flipped = scenario == Scenario.REGIME_FLIP && minute >= minutes / 2;
-        int follow = flipped ? momentum : -momentum;
+        int follow = flipped ? -momentum : momentum;
         return agree ? follow : -follow;
     }
 
@@ -130,9 +130,9 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         return switch (scenario) {
             case RANDOM_WALK -> "one-minute bars of a generated driftless random walk (seed " + seed + ")";
             case PLANTED_SIGNAL -> String.format(Locale.ROOT, "one-minute bars of a generated market with a planted "
-                    + "half-hour reversal signal of strength %.2f (seed %d)", strength, seed);
-            case REGIME_FLIP -> String.format(Locale.ROOT, "one-minute bars of a generated market whose planted "
-                    + "reversal signal (strength %.2f) turns into momentum at %s (seed %d)", strength, flipTime(), seed);
+                    + "momentum signal of strength %.2f (seed %d)", strength, seed);
+            case REGIME_FLIP -> String.format(Locale.ROOT, "one-minute bars of a generated market whose momentum "
+                    + "signal (strength %.2f) reverses at %s (seed %d)", strength, flipTime(), seed);
         };
     }
 }
