@@ -115,6 +115,19 @@ public final class DemoCommand implements Callable<Integer> {
             + "speed (slower)")
     boolean settleEachRetrain;
 
+    /** What a finished run hands to {@link #inspect} before it closes: the running loop and what it did. */
+    public record DemoRun(OmegaConfig config, BarSource market, RegistryService registry, ControllerService controller,
+                   TrainerWorker trainer, EvaluatorWorker evaluator, TradeLoggerSink sink, PaperTrader.Stats stats,
+                   ProductionLog production) {
+    }
+
+    private java.util.function.Consumer<DemoRun> inspect = run -> { };
+
+    /** Looks at a finished run before it closes (the validity check reads its outcome here). */
+    public void inspect(java.util.function.Consumer<DemoRun> inspector) {
+        this.inspect = inspector;
+    }
+
     /** The market the replay plays: the bundled trades, or a generated scenario. */
     BarSource market() {
         if ("bitstamp".equals(scenario)) {
@@ -190,11 +203,16 @@ public final class DemoCommand implements Callable<Integer> {
             reporter.setDaemon(true);
             reporter.start();
             long deadline = started + (long) (minutes * 60e9);
-            ReplayPacing pacing = !settleEachRetrain ? ReplayPacing.NONE : new RetrainSettling(
+            ReplayPacing settle = !settleEachRetrain ? ReplayPacing.NONE : new RetrainSettling(
                     () -> controller.view().eventCounts().getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
                     () -> controller.view().loggedTrades(),
                     new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
                     () -> registry.client().getCurrentProductionModel("cnn").map(m -> m.version()), SETTLE_AT_MOST);
+            ProductionLog production = new ProductionLog();
+            ReplayPacing pacing = t -> {
+                settle.afterBar(t);
+                production.afterBar(t);
+            };
             PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
                     Instant.now(), trader::set, market, pacing);
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
@@ -206,6 +224,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             progress.stop();
             summary(out, started, stats, sink, registry, controller, trainer, evaluator);
+            inspect.accept(new DemoRun(config, market, registry, controller, trainer, evaluator, sink, stats, production));
             if (keepRunning) {
                 out.println("Dashboard stays up on " + controller.url() + " — Ctrl-C to stop.");
                 out.flush();

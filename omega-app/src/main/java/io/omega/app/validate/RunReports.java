@@ -1,0 +1,159 @@
+package io.omega.app.validate;
+
+import io.omega.app.demo.DemoCommand;
+import io.omega.config.OmegaConfig;
+import io.omega.paper.market.generated.GeneratedMarket;
+import io.omega.paper.decide.BaselineRules;
+import io.omega.registry.model.ProductionTenure;
+import io.omega.schemas.event.ControllerEventType;
+import io.omega.store.ExperienceKind;
+import io.omega.store.ExperienceStore;
+import io.omega.store.OutcomeRow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/** Reads a {@link RunReport} off a finished run: the controller's counts, the registry's history, the logged trades. */
+final class RunReports {
+
+    /** z of a one-sided 97.5 % bound: the backtest's lower 95 % bound on its expectancy. */
+    private static final double Z = 1.96;
+
+    private RunReports() {
+    }
+
+    /** One production stint as the engine traded it. */
+    record Stint(long fromBar, long outcomesBefore, Optional<String> version) {
+    }
+
+    /** The report of a finished demo run: waits (at most a minute) for the sink to have filed every closed trade. */
+    static RunReport of(String scenario, long seed, DemoCommand.DemoRun run) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (logged(run, "outcomes") < run.stats().outcomes() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the sink", e);
+            }
+        }
+        if (logged(run, "outcomes") < run.stats().outcomes()) {
+            throw new IllegalStateException("the sink filed " + logged(run, "outcomes") + " of "
+                    + run.stats().outcomes() + " closed trades within a minute");
+        }
+        List<Stint> stints = run.production().changes().stream()
+                .map(c -> new Stint(c.bar(), c.outcomesBefore(), c.version())).toList();
+        Map<String, Map<String, Double>> metrics = new java.util.HashMap<>();
+        run.controller().view().models("cnn").forEach(m -> {
+            if (m.evaluationMetrics() != null) {
+                metrics.put(m.version(), m.evaluationMetrics());
+            }
+        });
+        OptionalLong flip = run.market() instanceof GeneratedMarket g && g.scenario() == GeneratedMarket.Scenario.REGIME_FLIP
+                ? OptionalLong.of(g.minutes() / 2) : OptionalLong.empty();
+        return of(scenario, seed, run.production().bars(), run.config(), run.controller().view().eventCounts(),
+                run.evaluator().stats().completed(), withRulesFirst(stints), run.registry().client().history("cnn"),
+                metrics, flip, flip.isPresent() ? run.production().closedAfter(flip.getAsLong()) : 0);
+    }
+
+    /** The engine starts on its rules: a stint from bar 0 when the log's first change is a model. */
+    private static List<Stint> withRulesFirst(List<Stint> stints) {
+        List<Stint> out = new ArrayList<>();
+        if (stints.isEmpty() || stints.get(0).version().isPresent()) {
+            out.add(new Stint(0, 0, Optional.empty()));
+        }
+        out.addAll(stints);
+        return out;
+    }
+
+    private static long logged(DemoCommand.DemoRun run, String kind) {
+        var k = run.sink().stats().snapshot().get(kind);
+        return k == null ? 0 : k.totalLogged();
+    }
+
+    static RunReport of(String scenario, long seed, long bars, OmegaConfig config, Map<String, Long> events,
+                        long candidates, List<Stint> stints, List<ProductionTenure> history,
+                        Map<String, Map<String, Double>> evaluationMetrics, OptionalLong flipBar,
+                        long closedAtFlip) {
+        List<OutcomeRow> outcomes = new ExperienceStore(config.storage().dataDir(), Clock.systemUTC())
+                .load(ExperienceKind.OUTCOMES, 30).rows();
+        List<OutcomeRow> rules = outcomes.stream().filter(o -> BaselineRules.VERSION.equals(o.modelVersion())).toList();
+        List<OutcomeRow> models = outcomes.stream().filter(o -> !BaselineRules.VERSION.equals(o.modelVersion())).toList();
+        Map<String, List<OutcomeRow>> byVersion = models.stream().collect(Collectors.groupingBy(OutcomeRow::modelVersion));
+
+        long falseRollbacks = 0;
+        for (ProductionTenure t : history) {
+            if (!"ROLLED_BACK".equals(t.leftHow())) {
+                continue;
+            }
+            List<OutcomeRow> live = byVersion.getOrDefault(t.version(), List.of());
+            Map<String, Double> backtest = evaluationMetrics.getOrDefault(t.version(), Map.of());
+            if (live.size() >= 2 && backtest.containsKey("avg_profit") && backtest.containsKey("total_trades")) {
+                double position = config.paperTrading().startingCapital() * config.paperTrading().positionSizePct() / 100;
+                double expected = backtest.get("avg_profit") / position * 100;
+                double mean = mean(live);
+                double sd = sd(live, mean);
+                double lowerBound = expected - Z * sd / Math.sqrt(backtest.get("total_trades"));
+                if (mean >= lowerBound) {
+                    falseRollbacks++;
+                }
+            }
+        }
+        List<String> negative = new ArrayList<>();
+        byVersion.forEach((version, rows) -> {
+            double m = mean(rows);
+            if (m < 0) {
+                negative.add(String.format(java.util.Locale.ROOT, "%s (%+.4f %% over %d trades)", version, m, rows.size()));
+            }
+        });
+        OptionalLong firstPromotion = stints.stream().filter(s -> s.version().isPresent()).mapToLong(Stint::fromBar)
+                .findFirst();
+        OptionalLong detection = OptionalLong.empty();
+        boolean modelAtFlip = false;
+        if (flipBar.isPresent()) {
+            long flip = flipBar.getAsLong();
+            Stint atFlip = null;
+            for (Stint s : stints) {
+                if (s.fromBar() <= flip) {
+                    atFlip = s;
+                }
+            }
+            modelAtFlip = atFlip != null && atFlip.version().isPresent();
+            if (modelAtFlip) {
+                for (Stint s : stints) {
+                    if (s.fromBar() > flip) {
+                        detection = OptionalLong.of(s.outcomesBefore() - closedAtFlip);
+                        break;
+                    }
+                }
+            }
+        }
+        return new RunReport(scenario, seed, bars, candidates,
+                events.getOrDefault(ControllerEventType.PROMOTION_REQUESTED.name(), 0L), Math.max(0, stints.size() - 1),
+                events.getOrDefault(ControllerEventType.ROLLBACK_REQUESTED.name(), 0L), falseRollbacks,
+                models.size(), average(models), rules.size(), average(rules), firstPromotion, detection, modelAtFlip,
+                negative);
+    }
+
+    private static OptionalDouble average(List<OutcomeRow> rows) {
+        return rows.stream().mapToDouble(OutcomeRow::pnlPct).average();
+    }
+
+    private static double mean(List<OutcomeRow> rows) {
+        return rows.stream().mapToDouble(OutcomeRow::pnlPct).average().orElse(Double.NaN);
+    }
+
+    private static double sd(List<OutcomeRow> rows, double mean) {
+        double sum = 0;
+        for (OutcomeRow r : rows) {
+            sum += (r.pnlPct() - mean) * (r.pnlPct() - mean);
+        }
+        return Math.sqrt(sum / Math.max(1, rows.size() - 1));
+    }
+}
