@@ -10,7 +10,8 @@ package io.omega.config;
  * @param flushIntervalMs        or once this long has passed since the first buffered record
  * @param compression            Parquet column compression
  * @param compactionGraceMinutes a day is closed (and compacted) once the event-time watermark is this far past its end
- * @param instanceId             static group membership ({@code group.instance.id}); empty for dynamic membership.
+ * @param instanceId             static group membership ({@code group.instance.id}); empty: derived by the sink from
+ *                               the host and the data directory; {@code dynamic}: no static membership.
  *                               A restarted sink with the same id gets its partitions back at once instead of after
  *                               the session timeout; every running instance needs its own id
  */

@@ -15,7 +15,9 @@ import java.time.Duration;
  * What the sink needs from the configuration, in one value.
  *
  * @param maintenanceInterval how often (wall clock) closed days are compacted and old days deleted
- * @param instanceId          {@code group.instance.id}, empty for dynamic group membership
+ * @param instanceId          {@code group.instance.id}, empty for dynamic group membership; from the configuration,
+ *                            {@code sink.instance_id} as given, or derived per host and data directory when it is
+ *                            empty ({@link DefaultInstanceId})
  */
 public record SinkSettings(Path dataDir, ExperienceFileFormat format, String bootstrapServers, String clientId,
                            String groupId, int flushRecords, Duration flushInterval, Duration compactionGrace,
@@ -30,7 +32,7 @@ public record SinkSettings(Path dataDir, ExperienceFileFormat format, String boo
                 config.kafka().bootstrapServers(), config.kafka().clientIdPrefix() + "-sink", sink.groupId(),
                 sink.flushRecords(), Duration.ofMillis(sink.flushIntervalMs()),
                 Duration.ofMinutes(sink.compactionGraceMinutes()), learning.keepLogsDays(), DEFAULT_MAINTENANCE_INTERVAL,
-                sink.instanceId());
+                DefaultInstanceId.resolve(sink.instanceId(), config.storage().dataDir()));
     }
 
     public static ExperienceFileFormat format(SelfLearningConfig.LogFileFormat format,
