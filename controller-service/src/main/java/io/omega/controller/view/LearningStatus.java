@@ -55,6 +55,9 @@ public final class LearningStatus {
         cfg.put("allow_auto_rollback", config.allowAutoRollback());
         cfg.put("performance_monitor_window_trades", config.performanceMonitorWindowTrades());
         cfg.put("rollback_threshold_winrate_drop", config.rollbackThresholdWinrateDrop());
+        cfg.put("monitor_min_trades", config.monitorMinTrades());
+        cfg.put("rollback_false_alarm_rate", config.rollbackFalseAlarmRate());
+        cfg.put("monitor_horizon_trades", config.monitorHorizonTrades());
         cfg.put("promotion_significance", config.promotionSignificance());
         cfg.put("improvement_significance", config.improvementSignificance());
         status.put("config", cfg);

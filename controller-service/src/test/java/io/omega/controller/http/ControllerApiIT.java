@@ -73,6 +73,11 @@ class ControllerApiIT {
                 self_learning:
                   enable_self_learning: true
                   manual_approval_required: true
+                  promotion_significance: 0.01
+                  improvement_significance: 0.1
+                  monitor_min_trades: 40
+                  rollback_false_alarm_rate: 0.02
+                  monitor_horizon_trades: 1000
                 kafka:
                   bootstrap_servers: "%s"
                   client_id_prefix: "api-%s"
@@ -118,8 +123,14 @@ class ControllerApiIT {
             JsonNode status = get(controller.url() + "/api/ai/learning_status");
             assertThat(status.get("enabled").asBoolean()).isTrue();
             assertThat(status.get("shadow_mode").asBoolean()).isFalse();
-            assertThat(status.at("/config/manual_approval_required").asBoolean()).isTrue();
-            assertThat(status.at("/config/min_trades_before_retrain").asInt()).isEqualTo(100);
+            assertThat(status.get("config")).isEqualTo(json.readTree("""
+                    {"min_trades_before_retrain": 100, "retrain_interval_hours": 24,
+                     "min_eval_sharpe_for_promotion": 1.0, "min_eval_winrate_for_promotion": 55.0,
+                     "max_allowed_drawdown_for_candidate": 20.0, "min_improvement_over_production": 0.05,
+                     "manual_approval_required": true, "allow_auto_rollback": true,
+                     "performance_monitor_window_trades": 50, "rollback_threshold_winrate_drop": 10.0,
+                     "monitor_min_trades": 40, "rollback_false_alarm_rate": 0.02, "monitor_horizon_trades": 1000,
+                     "promotion_significance": 0.01, "improvement_significance": 0.1}"""));
             assertThat(status.at("/data/total_logged_trades").isNumber()).isTrue();
             assertThat(status.at("/registry/by_type/lstm/candidate").asInt()).isEqualTo(1);
             assertThat(status.at("/best_candidates/lstm/version").asText()).isEqualTo(CANDIDATE);

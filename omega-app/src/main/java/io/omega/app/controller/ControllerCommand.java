@@ -48,12 +48,7 @@ public final class ControllerCommand implements Callable<Integer> {
         try (ControllerService controller = new ControllerService(loaded, new OmegaSerdes(loaded.schemaRegistry()),
                 stateDir)) {
             controller.start();
-            var s = loaded.selfLearning();
-            out.printf("Controller on %s: self-learning %s, manual approval %s, auto-rollback %s, window %d trades, "
-                            + "retrain after %d outcomes or %d h%n", loaded.kafka().bootstrapServers(),
-                    s.enableSelfLearning() ? "ON" : "OFF", s.manualApprovalRequired() ? "required" : "off",
-                    s.enableSelfLearning() && s.allowAutoRollback() ? "ON" : "OFF", s.performanceMonitorWindowTrades(),
-                    s.minTradesBeforeRetrain(), s.retrainIntervalHours());
+            out.println(ControllerStartupLine.of(loaded));
             out.println("Dashboard and status API on " + controller.url() + " (GET /api/ai/learning_status)");
             out.println("Press Ctrl-C to stop.");
             out.flush();

@@ -2,15 +2,15 @@ package io.omega.app.evaluator;
 
 import io.omega.app.ConfigOption;
 import io.omega.app.progress.ProgressBars;
+import io.omega.app.registry.RegistryEndpoint;
 import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.EvaluationOutcome;
 import io.omega.evaluator.evaluate.Evaluators;
-import io.omega.evaluator.evaluate.ModelEvaluation;
 import io.omega.evaluator.evaluate.ModelEvaluator;
 import me.tongfei.progressbar.ProgressBar;
 import io.omega.evaluator.report.EvaluationReportWriter;
-import io.omega.learning.metrics.BootstrapResult;
-import io.omega.learning.metrics.PerformanceMetrics;
+import io.omega.learning.artifact.ModelArtifactStore;
+import io.omega.learning.model.ModelType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,6 +51,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--against", description = "a production version to compare with on the same bars")
     String against;
 
+    @Option(names = "--registry-url", paramLabel = "URL", description = "the model registry to ask when production "
+            + "last changed, for the edge test's trial count (default: http://registry.host:registry.port)")
+    String registryUrl;
+
     @Option(names = "--days-back", description = "days of experience to look at (default: training.days_back)")
     Integer daysBack;
 
@@ -65,35 +70,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         if (live) {
-            if (against != null || saveReport) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--live compares a version with its own live record: --against and --save-report do not apply");
+            if (against != null || saveReport || registryUrl != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--live compares a version with its own "
+                        + "live record: --against, --save-report and --registry-url do not apply");
             }
             return new LiveReplayPrinter(out).print(Evaluators.liveReplay(loaded, Clock.systemUTC()).replay(
                     modelType.toLowerCase(Locale.ROOT), version,
                     daysBack != null ? daysBack : loaded.training().daysBack()));
         }
+        String type = modelType.toLowerCase(Locale.ROOT);
+        TrialCount trials = trialCount(loaded, type);
         EvaluationOutcome outcome;
         try (ProgressBar bar = ProgressBars.onStandardError("Evaluating " + version, ModelEvaluator.STAGES.size())) {
-            outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(
-                    modelType.toLowerCase(Locale.ROOT), version, Optional.ofNullable(against),
-                    daysBack != null ? daysBack : loaded.training().daysBack(), 1, stage -> {
+            outcome = Evaluators.fromConfig(loaded, Clock.systemUTC()).evaluateModel(type, version,
+                    Optional.ofNullable(against), daysBack != null ? daysBack : loaded.training().daysBack(),
+                    trials.trials(), stage -> {
                         bar.stepTo(ModelEvaluator.STAGES.indexOf(stage));
                         bar.setExtraMessage(stage);
                     });
             bar.stepTo(ModelEvaluator.STAGES.size());
             bar.setExtraMessage("done");
         }
-        out.printf("Window          %s, %s .. %s, %d bars%n", outcome.symbol(), outcome.from(), outcome.to(),
-                outcome.bars());
-        print(out, outcome.candidate());
-        outcome.production().ifPresent(p -> {
-            out.println();
-            out.println("Production " + p.version() + ":");
-            print(out, p);
-        });
-        out.println();
-        out.println("Recommendation  " + outcome.recommendation());
+        var sl = loaded.selfLearning();
+        new EvaluationPrinter(out).print(outcome, trials, sl.promotionSignificance(), sl.improvementSignificance());
         if (saveReport) {
             EvaluationReportWriter.Report report = new EvaluationReportWriter(loaded.storage().dataDir())
                     .saveEvaluationReport(outcome);
@@ -103,23 +102,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, ModelEvaluation e) {
-        PerformanceMetrics m = e.metrics();
-        out.printf(Locale.ROOT, "Total Trades    %d (%d won, %d lost)%n", m.totalTrades(), m.winningTrades(),
-                m.losingTrades());
-        out.printf(Locale.ROOT, "Win Rate        %.2f %%%n", m.winRate());
-        out.printf(Locale.ROOT, "Total PnL       %.2f (%.2f %%)%n", m.totalPnl(), m.returnPct());
-        out.printf(Locale.ROOT, "Sharpe          %.3f%n", m.sharpeRatio());
-        out.printf(Locale.ROOT, "Max Drawdown    %.2f %%%n", m.maxDrawdown());
-        out.printf(Locale.ROOT, "Profit Factor   %s%n", m.profitFactorDisplay());
-        BootstrapResult b = e.bootstrap();
-        if (b != null) {
-            out.printf(Locale.ROOT, "Confidence      %.0f %%: win rate %.1f .. %.1f %%, trade Sharpe %.2f .. %.2f, "
-                            + "p(no edge) %.4f%n", b.confidence() * 100, b.winRateLow(), b.winRateHigh(),
-                    b.tradeSharpeLow(), b.tradeSharpeHigh(), b.pValueNoEdge());
-        }
-        if (e.deflatedSharpe() != null) {
-            out.printf(Locale.ROOT, "Deflated Sharpe %.4f%n", e.deflatedSharpe().probability());
-        }
+    /** The candidates of the type tried since production last changed, as far as this machine can tell. */
+    private TrialCount trialCount(OmegaConfig loaded, String type) {
+        List<String> stored = new ModelArtifactStore(loaded.storage().dataDir(), Clock.systemUTC())
+                .versions(ModelType.parse(type));
+        String url = RegistryEndpoint.baseUrl(loaded, registryUrl);
+        ProductionRecord production = ProductionRecord.ask(RegistryEndpoint.client(loaded, url, null), url, type);
+        return TrialCount.of(type, stored, version, Optional.ofNullable(against), production);
     }
 }

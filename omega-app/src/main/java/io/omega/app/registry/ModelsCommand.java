@@ -54,9 +54,7 @@ public final class ModelsCommand implements Runnable {
 
         RestClient client() {
             OmegaConfig omega = config.load();
-            String base = url != null ? url : "http://" + omega.registry().host() + ":" + omega.registry().port();
-            return new RestClient(base, "/api/models", token != null ? token : omega.registry().adminToken(),
-                    "the model registry", "omega registry");
+            return RegistryEndpoint.client(omega, url, token != null ? token : omega.registry().adminToken());
         }
     }
 

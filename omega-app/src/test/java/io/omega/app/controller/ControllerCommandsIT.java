@@ -82,7 +82,10 @@ class ControllerCommandsIT {
             CliRun status = CliRun.of("status", "--url", controller.url());
             assertThat(status.exit()).isZero();
             assertThat(status.out()).contains("\"enabled\" : true").contains("\"pending_approvals\"")
-                    .contains("20250124_160000").contains("20250124_170000");
+                    .contains("20250124_160000").contains("20250124_170000")
+                    .contains("\"promotion_significance\" : 0.05,\n").contains("\"improvement_significance\" : 0.05\n")
+                    .contains("\"monitor_min_trades\" : 30,\n").contains("\"rollback_false_alarm_rate\" : 0.05,\n")
+                    .contains("\"monitor_horizon_trades\" : 500,\n");
 
             CliRun noToken = CliRun.of("approve", "cnn", "20250124_160000", "--url", controller.url(), "--token", "nope");
             assertThat(noToken.exit()).isEqualTo(2);

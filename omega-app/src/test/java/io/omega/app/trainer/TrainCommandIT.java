@@ -93,12 +93,53 @@ class TrainCommandIT {
 
             // omega evaluate: the model just trained, on the data after its training and validation parts
             CliRun evaluated = CliRun.of("evaluate", "--config", configFile.toString(), "--model-type", "cnn",
-                    "--version", version, "--days-back", "2", "--save-report");
+                    "--version", version, "--days-back", "2", "--save-report", "--registry-url", registry.baseUrl());
             assertThat(evaluated.exit()).as(evaluated.err()).isZero();
             assertThat(evaluated.out()).contains("Total Trades").contains("Win Rate").contains("Sharpe")
-                    .contains("Max Drawdown").contains("Profit Factor").containsPattern("Recommendation  (PROMOTE|MONITOR|REJECT)")
+                    .contains("Max Drawdown").contains("Profit Factor")
                     .contains("Report          " + dataDir.resolve("reports/evaluation_cnn_" + version + ".md"));
             assertThat(dataDir.resolve("reports/evaluation_cnn_" + version + ".png")).isRegularFile();
+            // nothing has been in production: the one model in the store is the one trial, and the rules the champion
+            assertTestsAndRecommendation(evaluated.out(), "Trials          1: every cnn model in the model store, "
+                    + "this one included (registry: no cnn model has been in production)");
+
+            // without the registry every model of the type in the store counts, and the output says so
+            CliRun offline = CliRun.of("evaluate", "--config", configFile.toString(), "--model-type", "cnn",
+                    "--version", version, "--days-back", "2", "--registry-url", "http://127.0.0.1:1");
+            assertThat(offline.exit()).as(offline.err()).isZero();
+            assertTestsAndRecommendation(offline.out(), "Trials          1: every cnn model in the model store, "
+                    + "this one included (the registry at http://127.0.0.1:1 did not answer, so when production last "
+                    + "changed is unknown)");
+        }
+    }
+
+    /**
+     * The champion's block, the trial count, both tests at the default levels with verdicts that agree with their
+     * p-values, and a recommendation that never promotes below 30 trades or without the edge test.
+     */
+    private static void assertTestsAndRecommendation(String out, String trialsLine) {
+        List<String> lines = out.lines().toList();
+        assertThat(lines).as(out).contains("Champion        rules (the engine's rules)", trialsLine);
+        Matcher window = Pattern.compile("(?m)^Window          .*, (\\d+) bars$").matcher(out);
+        assertThat(window.find()).as(out).isTrue();
+        Matcher edge = Pattern.compile("(?m)^Edge test       p=(\\d\\.\\d{4}) over 1 trial\\(s\\), level 0\\.05: "
+                + "(PASS|FAIL)$").matcher(out);
+        assertThat(edge.find()).as(out).isTrue();
+        assertThat(edge.group(2)).isEqualTo(Double.parseDouble(edge.group(1)) <= 0.05 ? "PASS" : "FAIL");
+        Matcher improvement = Pattern.compile("(?m)^Improvement     over rules: p=(\\d\\.\\d{4}), level 0\\.05: "
+                + "(PASS|FAIL) \\(mean per-bar return difference [+-]\\d+\\.\\d{4} %, standard error \\d+\\.\\d{4} %, "
+                + "\\d+ lags, (\\d+) bars\\)$").matcher(out);
+        assertThat(improvement.find()).as(out).isTrue();
+        assertThat(improvement.group(2)).isEqualTo(Double.parseDouble(improvement.group(1)) <= 0.05 ? "PASS" : "FAIL");
+        // the paired test compares per-bar returns, one fewer than the bars
+        assertThat(Integer.parseInt(improvement.group(3))).isEqualTo(Integer.parseInt(window.group(1)) - 1);
+        Matcher trades = Pattern.compile("(?m)^Total Trades    (\\d+) ").matcher(out);
+        assertThat(trades.find()).as(out).isTrue();
+        Matcher recommendation = Pattern.compile("(?m)^Recommendation  (PROMOTE|MONITOR|REJECT)$").matcher(out);
+        assertThat(recommendation.find()).as(out).isTrue();
+        if (recommendation.group(1).equals("PROMOTE")) {
+            assertThat(Integer.parseInt(trades.group(1))).isGreaterThanOrEqualTo(30);
+            assertThat(edge.group(2)).isEqualTo("PASS");
         }
     }
 
