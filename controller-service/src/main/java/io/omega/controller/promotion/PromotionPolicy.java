@@ -42,7 +42,7 @@ public final class PromotionPolicy {
         this.criteria = criteria;
     }
 
-    /** The seed's {@code check_promotion_criteria(candidate_metrics, production_metrics)}, against the champion. */
+    /** Every promotion criterion, the candidate's evaluation against the champion's (production, or the rules). */
     public PromotionDecision checkPromotionCriteria(Map<String, Double> candidate, Optional<Champion> champion) {
         List<String> failures = new ArrayList<>();
         Double trades = metric(candidate, TOTAL_TRADES, failures);
