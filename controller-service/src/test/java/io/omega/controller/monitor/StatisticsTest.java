@@ -29,12 +29,11 @@ class StatisticsTest {
     }
 
     @Test
-    void studentTQuantilesAreWithinTheirStatedAccuracy() {
-        assertThat(StudentT.upperQuantile(0.025, 10)).isCloseTo(2.2281388519862753, within(1e-4));
-        assertThat(StudentT.upperQuantile(0.005, 29)).isCloseTo(2.7563859036706053, within(1e-4));
-        assertThat(StudentT.upperQuantile(0.001, 30)).isCloseTo(3.385184866829305, within(1e-4));
-        assertThat(StudentT.upperQuantile(0.05 / 96, 49)).isCloseTo(3.486800862284074, within(1e-4));
-        // 9 degrees of freedom, the fewest the configuration allows: short of the exact 4.7517 by 0.03 %.
-        assertThat(StudentT.upperQuantile(0.05 / 96, 9)).isCloseTo(4.751727941985686, within(4.751727941985686 * 0.0005));
+    void studentTQuantilesAreExact() {
+        assertThat(StudentT.upperQuantile(0.025, 10)).isCloseTo(2.2281388519862753, within(1e-8));
+        assertThat(StudentT.upperQuantile(0.005, 29)).isCloseTo(2.7563859036706053, within(1e-8));
+        assertThat(StudentT.upperQuantile(0.001, 30)).isCloseTo(3.385184866829305, within(1e-8));
+        assertThat(StudentT.upperQuantile(0.05 / 96, 49)).isCloseTo(3.486800862284074, within(1e-8));
+        assertThat(StudentT.upperQuantile(0.05 / 96, 9)).isCloseTo(4.751727941985686, within(1e-8));
     }
 }
