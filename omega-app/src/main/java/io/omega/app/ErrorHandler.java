@@ -1,6 +1,7 @@
 package io.omega.app;
 
 import io.omega.config.ConfigException;
+import io.omega.paper.market.file.MarketFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,6 +14,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof ConfigException config) {
             command.getErr().println("invalid configuration:");
             command.getErr().println(config.getMessage());
+            return Main.EXIT_INVALID;
+        }
+        if (e instanceof MarketFileException file) {
+            // bad input, like an invalid configuration: the message names the file, line and field to fix
+            command.getErr().println("omega " + command.getCommandName() + ": " + file.getMessage());
             return Main.EXIT_INVALID;
         }
         command.getErr().println("omega " + command.getCommandName() + ": " + e.getMessage());

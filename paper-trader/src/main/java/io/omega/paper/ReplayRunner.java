@@ -52,8 +52,16 @@ public final class ReplayRunner {
                                         BooleanSupplier stop, java.time.Instant endAt,
                                         java.util.function.Consumer<PaperTrader> started, BarSource data,
                                         ReplayPacing pacing) throws InterruptedException {
+        return run(config, serdes, modelType, out, stop, endAt, started, data, config.paperTrading().symbols().get(0),
+                pacing);
+    }
+
+    /** The same, naming the replayed series {@code symbol} (a user's own file names none). */
+    public static PaperTrader.Stats run(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
+                                        BooleanSupplier stop, java.time.Instant endAt,
+                                        java.util.function.Consumer<PaperTrader> started, BarSource data,
+                                        String symbol, ReplayPacing pacing) throws InterruptedException {
         PaperTradingConfig pt = config.paperTrading();
-        String symbol = pt.symbols().get(0);
         Duration barLength = data.barLength();
         List<Bar> bars = data.bars(symbol);
         if (endAt != null) {

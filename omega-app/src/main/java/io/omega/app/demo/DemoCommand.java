@@ -72,7 +72,7 @@ import java.util.stream.Collectors;
  * Nothing is forced: every step happens because the data made it happen.
  */
 @Command(name = "demo", description = "Run the whole self-learning loop in one JVM on bundled real market data "
-        + "(or a generated market: --scenario).")
+        + "(or a generated market: --scenario; or your own file: --replay-file).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The promotion gate's answers to a completed evaluation. */
@@ -102,6 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
             + "regime-flip (that signal reverses halfway) (default: ${DEFAULT-VALUE})")
     String scenario;
 
+    @CommandLine.Mixin
+    io.omega.app.paper.ReplayFileOptions replayFile;
+
     @Option(names = "--seed", defaultValue = "1", description = "the generated market's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -128,8 +131,12 @@ public final class DemoCommand implements Callable<Integer> {
         this.inspect = inspector;
     }
 
-    /** The market the replay plays: the bundled trades, or a generated scenario. */
+    /** The market the replay plays: the bundled trades, a generated scenario, or the user's own file. */
     BarSource market() {
+        replayFile.check(spec, "--scenario " + scenario, !"bitstamp".equals(scenario));
+        if (replayFile.given()) {
+            return replayFile.load(configuredSymbol(), spec.commandLine().getOut());
+        }
         if ("bitstamp".equals(scenario)) {
             return ReplayData.BITSTAMP_BTC_TRADES;
         }
@@ -214,7 +221,7 @@ public final class DemoCommand implements Callable<Integer> {
                 production.afterBar(t);
             };
             PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
-                    Instant.now(), trader::set, market, pacing);
+                    Instant.now(), trader::set, market, replayFile.symbol(config.paperTrading().symbols().get(0)), pacing);
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
             out.flush();
             LoopSettling.Counts settled = new LoopSettling(() -> counts(trainer, evaluator, controller),
@@ -260,6 +267,18 @@ public final class DemoCommand implements Callable<Integer> {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The demo configuration's first symbol, the name of the replayed series unless --symbol says otherwise. */
+    private static String configuredSymbol() {
+        try {
+            // only the symbols are read: the broker, directory and port are not known yet and do not matter here
+            return ConfigLoader.parse(template().replace("${bootstrap_servers}", "localhost:9092")
+                    .replace("${data_dir}", "data").replace("${dashboard_port}", "0"), Map.of())
+                    .paperTrading().symbols().get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String template() throws IOException {

@@ -3,9 +3,11 @@ package io.omega.app.paper;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.config.PaperTradingConfig;
+import io.omega.paper.BarSource;
 import io.omega.paper.LiveRunner;
 import io.omega.paper.PaperTrader;
 import io.omega.paper.ReplayData;
+import io.omega.paper.ReplayPacing;
 import io.omega.paper.ReplayRunner;
 import io.omega.schemas.serde.OmegaSerdes;
 import picocli.CommandLine;
@@ -25,10 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code omega paper-trader}: the reference engine, on the market data {@code paper_trading.market_data} names: the
  * bundled real trades ({@code replay}, until they end or Ctrl-C) or OKX's live public trades ({@code okx}, until
- * Ctrl-C).
+ * Ctrl-C); or the user's own file ({@code --replay-file}), replayed whatever {@code market_data} says.
  */
 @Command(name = "paper-trader", description = "Run the reference engine: replay real BTC trades (market_data: replay) "
-        + "or stream OKX's live trades (market_data: okx), decide with the production model (the baseline until one "
+        + "or your own file (--replay-file), or stream OKX's live trades (market_data: okx), decide with the production model (the baseline until one "
         + "is promoted), paper-trade, log every experience to Kafka.")
 public final class PaperTraderCommand implements Callable<Integer> {
 
@@ -47,9 +49,12 @@ public final class PaperTraderCommand implements Callable<Integer> {
     enum MarketTime { SHIFTED, ORIGINAL }
 
     @Option(names = "--market-time", defaultValue = "shifted", description = "replay only: shifted (the bars moved to "
-            + "end now, so that the sink keeps them and training's days_back finds them) or original (their 2013 "
-            + "times) (default: ${DEFAULT-VALUE})")
+            + "end now, so that the sink keeps them and training's days_back finds them) or original (the data's own "
+            + "times; days older than self_learning.keep_logs_days are deleted by the sink) (default: ${DEFAULT-VALUE})")
     MarketTime marketTime;
+
+    @Mixin
+    ReplayFileOptions replayFile;
 
     @Option(names = "--replay-data", defaultValue = "bitstamp-btc-trades", converter = ReplayDataName.class,
             description = "replay only: bitstamp-btc-trades (about 100,000 BTC/USD trades, 25 Nov - 1 Dec 2013, as "
@@ -77,8 +82,11 @@ public final class PaperTraderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        replayFile.check(spec, "--replay-data", spec.commandLine().getParseResult().hasMatchedOption("--replay-data"));
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
+        String symbol = replayFile.symbol(loaded.paperTrading().symbols().get(0));
+        BarSource data = replayFile.given() ? replayFile.load(symbol, out) : replayData;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         // The JVM exits once the hooks return: waiting lets the run close its stream and flush its experiences.
@@ -93,11 +101,13 @@ public final class PaperTraderCommand implements Callable<Integer> {
         try {
             OmegaSerdes serdes = new OmegaSerdes(loaded.schemaRegistry());
             PaperTrader.Stats stats;
-            if (loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX) {
+            // a file asked for on the command line is replayed whatever market_data says
+            if (loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX && !replayFile.given()) {
                 stats = LiveRunner.run(loaded, serdes, modelType, out, stop::get).trader();
             } else {
                 stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get,
-                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { }, replayData);
+                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { }, data, symbol,
+                        ReplayPacing.NONE);
             }
             out.println("Paper trader stopped: " + stats);
             out.flush();
