@@ -51,6 +51,8 @@ export class TopicWriter {
       throw new Error(`${topicName} is not a record topic of ${exportDir}/topics.json`);
     }
     const schema = JSON.parse(readFileSync(join(exportDir, topic.value.schema_file), 'utf8'));
+    // Compact, as OMEGA's serializers register it: the registry keeps text as given, and the same text gets the
+    // same id, so Node and OMEGA share one schema version instead of two equal ones.
     const id = await registry.register(topic.value.subject, JSON.stringify(schema));
     return new TopicWriter(topic.name, id, avro.Type.forSchema(schema));
   }
