@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 io.omega.app.evaluator.EvaluatorCommand.class, io.omega.app.evaluator.EvaluateCommand.class,
                 io.omega.app.controller.StatusCommand.class, io.omega.app.controller.ApprovalCommands.Approve.class,
                 io.omega.app.controller.ApprovalCommands.Reject.class, io.omega.app.paper.PaperTraderCommand.class, io.omega.app.demo.DemoCommand.class,
-                io.omega.app.validate.ValidateCommand.class, io.omega.app.replay.ReplayCommand.class})
+                io.omega.app.validate.ValidateCommand.class, io.omega.app.replay.ReplayCommand.class,
+                io.omega.app.schemas.SchemasCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input: invalid configuration or arguments. */
