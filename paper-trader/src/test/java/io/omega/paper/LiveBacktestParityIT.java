@@ -11,8 +11,6 @@ import io.omega.learning.dataset.MarketRow;
 import io.omega.paper.decide.BaselineRules;
 import io.omega.paper.decide.Prediction;
 import io.omega.paper.market.Bar;
-import io.omega.paper.market.BarAggregator;
-import io.omega.paper.market.BundledBitstampTrades;
 import io.omega.schemas.event.Decision;
 import io.omega.schemas.event.Direction;
 import io.omega.schemas.event.Execution;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +63,7 @@ class LiveBacktestParityIT {
                   max_holding_bars: 20
                 """.formatted(bootstrap, SYMBOL), Map.of());
         OmegaSerdes serdes = new OmegaSerdes(config.schemaRegistry());
-        List<Bar> bars = new ArrayList<>();
-        BarAggregator aggregator = new BarAggregator(SYMBOL, Duration.ofMinutes(1));
-        for (io.omega.paper.market.Trade t : BundledBitstampTrades.load()) {
-            aggregator.add(t).ifPresent(bars::add);
-            if (bars.size() == 3_000) {
-                break;
-            }
-        }
+        List<Bar> bars = ReplayData.BITSTAMP_BTC_TRADES.bars(SYMBOL).subList(0, 3_000);
 
         PaperTrader.Stats stats;
         try (ExperienceRecorder recorder = ExperienceRecorder.create(config.kafka(), 20_000,

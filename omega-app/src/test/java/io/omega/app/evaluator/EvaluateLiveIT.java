@@ -11,8 +11,7 @@ import io.omega.paper.PaperTrader;
 import io.omega.paper.decide.BaselineRules;
 import io.omega.paper.decide.ModelDecider;
 import io.omega.paper.market.Bar;
-import io.omega.paper.market.BarAggregator;
-import io.omega.paper.market.BundledBitstampTrades;
+import io.omega.paper.ReplayData;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
@@ -139,15 +138,9 @@ class EvaluateLiveIT {
         assertThat(notInProduction.err()).contains("cnn 20200101_000000 made no production decision in the last 2 day(s)");
     }
 
-    private List<Bar> recentBars(int count) throws IOException {
-        List<Bar> bars = new ArrayList<>();
-        BarAggregator aggregator = new BarAggregator(SYMBOL, Duration.ofMinutes(1));
-        for (io.omega.paper.market.Trade t : BundledBitstampTrades.load()) {
-            aggregator.add(t).ifPresent(bars::add);
-            if (bars.size() == count) {
-                break;
-            }
-        }
+    /** The first {@code count} bundled Bitstamp minutes, shifted to end now (the store reads the last days). */
+    private List<Bar> recentBars(int count) {
+        List<Bar> bars = ReplayData.BITSTAMP_BTC_TRADES.bars(SYMBOL).subList(0, count);
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Duration shift = Duration.between(bars.get(bars.size() - 1).start().plus(Duration.ofMinutes(1)), end);
         return bars.stream().map(b -> new Bar(b.symbol(), b.start().plus(shift), b.open(), b.high(), b.low(), b.close(),

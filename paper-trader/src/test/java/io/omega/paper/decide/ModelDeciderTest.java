@@ -35,12 +35,8 @@ class ModelDeciderTest {
 
     @Test
     void saysFlatUntilItsWindowIsFullThenPredictsWithItsOwnFeaturesAndNormalisation() throws Exception {
-        SyntheticExperience.writeMinuteBars(dataDir, NOW.minusSeconds(60L * 400), 400, 9);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        String version = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
-                new TrainingRows(new ExperienceStore(dataDir, clock)), new ModelArtifactStore(dataDir, clock), dataDir,
-                e -> { }).train(new TrainingJob("r", "cnn", 2, 1, 32, 20, 5, TargetType.DIRECTION,
-                TrainingReason.MANUAL, "t")).version();
+        String version = trainCnn(clock);
         ModelDecider decider = new ModelDecider(new ModelArtifactStore(dataDir, clock).loadModel(ModelType.CNN, version));
         assertThat(decider.version()).isEqualTo(version);
 
@@ -66,12 +62,8 @@ class ModelDeciderTest {
 
     @Test
     void warmedUpWithTheRecentBarsItDecidesFromItsFirstBarAsIfItHadSeenThemAll() throws Exception {
-        SyntheticExperience.writeMinuteBars(dataDir, NOW.minusSeconds(60L * 400), 400, 9);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        String version = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
-                new TrainingRows(new ExperienceStore(dataDir, clock)), new ModelArtifactStore(dataDir, clock), dataDir,
-                e -> { }).train(new TrainingJob("r", "cnn", 2, 1, 32, 20, 5, TargetType.DIRECTION,
-                TrainingReason.MANUAL, "t")).version();
+        String version = trainCnn(clock);
         ModelArtifactStore store = new ModelArtifactStore(dataDir, clock);
         ModelDecider fedBarByBar = new ModelDecider(store.loadModel(ModelType.CNN, version));
         ModelDecider warmedUp = new ModelDecider(store.loadModel(ModelType.CNN, version));
@@ -93,5 +85,14 @@ class ModelDeciderTest {
         assertThat(first.pShort()).isEqualTo(expected.pShort());
         // a symbol it was not warmed up on still waits for its window
         assertThat(warmedUp.predict("ETH-USDT-SWAP", next).pFlat()).isEqualTo(1.0);
+    }
+
+    /** A CNN of window 20 trained for one epoch on 400 synthetic minutes; its version. */
+    private String trainCnn(Clock clock) throws Exception {
+        SyntheticExperience.writeMinuteBars(dataDir, NOW.minusSeconds(60L * 400), 400, 9);
+        return new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
+                new TrainingRows(new ExperienceStore(dataDir, clock)), new ModelArtifactStore(dataDir, clock), dataDir,
+                e -> { }).train(new TrainingJob("r", "cnn", 2, 1, 32, 20, 5, TargetType.DIRECTION,
+                TrainingReason.MANUAL, "t")).version();
     }
 }
