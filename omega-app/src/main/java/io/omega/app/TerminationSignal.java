@@ -26,7 +26,11 @@ final class TerminationSignal {
     /** {@code status} completes with the command's exit status when it returns. */
     static void install(CompletableFuture<Integer> status) {
         Signal.handle(new Signal("TERM"), signal -> {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> haltUnlessClean(status), "omega-stop-status"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> haltUnlessClean(status), "omega-stop-status"));
+            } catch (IllegalStateException alreadyStopping) {
+                return; // a second SIGTERM while the first stop runs: that stop decides the status
+            }
             System.exit(0);
         });
     }
