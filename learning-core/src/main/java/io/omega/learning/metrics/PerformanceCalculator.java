@@ -4,7 +4,7 @@ import io.omega.learning.backtest.BacktestResult;
 import io.omega.learning.backtest.Trade;
 
 /**
- * Computes {@link PerformanceMetrics} from a backtest: the one implementation of DESIGN.md's metric definitions.
+ * Computes {@link PerformanceMetrics} from a backtest: the one implementation of the metric definitions.
  *
  * <p>Counting: a trade wins when its net pnl (fees and slippage charged) is above 0 and loses when below 0; a trade
  * at exactly 0 counts in the total only.

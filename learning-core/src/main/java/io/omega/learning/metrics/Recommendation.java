@@ -1,6 +1,6 @@
 package io.omega.learning.metrics;
 
-/** The evaluator's verdict on a model, from DESIGN.md's thresholds and the evidence that it has an edge at all. */
+/** The evaluator's verdict on a model, from the recommendation thresholds and the evidence that it has an edge at all. */
 public enum Recommendation {
     PROMOTE, MONITOR, REJECT;
 

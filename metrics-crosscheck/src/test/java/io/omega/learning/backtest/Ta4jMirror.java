@@ -104,7 +104,7 @@ public final class Ta4jMirror {
     /** @param withCurve also read ta4j's cash flow into {@link Figures#cashFlow()} (not a metric; null if false) */
     public static Figures figures(BarSeries series, TradingRecord record, double periodsPerYear, boolean withCurve) {
         // Annualization.PERIOD and our own √(periods per year): ta4j's ANNUALIZED estimates the period count from
-        // the bars' timestamps; DESIGN.md fixes it at 365 × bars per day for 24/7 markets.
+        // the bars' timestamps; the metric definitions fix it at 365 × bars per day for 24/7 markets.
         SharpeRatioCriterion sharpe = new SharpeRatioCriterion(0, SamplingFrequency.BAR, Annualization.PERIOD,
                 ZoneOffset.UTC);
         double[] cf = null;

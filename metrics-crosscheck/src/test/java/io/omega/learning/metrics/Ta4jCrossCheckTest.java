@@ -35,7 +35,7 @@ import org.ta4j.core.num.DoubleNumFactory;
  * of fills on ta4j's indexes is explained in {@link Ta4jMirror}. ta4j computes in DecimalNum, so it is an
  * independent, higher-precision reference.
  *
- * <p>Name mapping: DESIGN.md's gross profit and gross loss are sums over trades of the net pnl (fees and slippage
+ * <p>Name mapping: our gross profit and gross loss are sums over trades of the net pnl (fees and slippage
  * charged, as every metric); ta4j calls that NetProfitCriterion / NetLossCriterion, and its GrossProfitCriterion /
  * GrossLossCriterion leave fees out. With zero fees the four agree, which the zero-cost scenarios check too.
  */
@@ -114,7 +114,7 @@ class Ta4jCrossCheckTest {
 
         assertThat(ta4j.positions()).isEqualTo(ours.totalTrades());
         if (ours.totalTrades() == 0) {
-            // ta4j divides by the position count and gives NaN for an empty record; DESIGN.md needs a number
+            // ta4j divides by the position count and gives NaN for an empty record; our metric needs a number
             // and we report 0 % (no trade won). This is the one figure that cannot agree, by definition.
             assertThat(ta4j.winningRatio()).isNaN();
             assertThat(ours.winRate()).isZero();

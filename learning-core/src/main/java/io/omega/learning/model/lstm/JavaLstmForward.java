@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The LSTM forward pass of {@link TimeMajorLstmLayer} in plain Java, for inference on small batches (live single
  * windows), where the fixed cost of ND4J ops (~9 per step on the time-major path, or the fused {@code lstmLayer}
- * op's ~1 ms setup) dominates the arithmetic: about 1.5 million multiply-adds per window for the DESIGN network.
+ * op's ~1 ms setup) dominates the arithmetic: about 1.5 million multiply-adds per window for the standard LSTM network.
  *
  * <p>Every call reads the current parameters ({@code [nIn + n + 1, 4n]} row-major, rows {@code [W; RW; b]}, gate
  * blocks g, f, o, i) into reused scratch rows, so training between calls is always seen; the scratch arrays are the
