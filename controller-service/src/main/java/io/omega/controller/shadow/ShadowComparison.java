@@ -44,13 +44,8 @@ public final class ShadowComparison {
     /** Production's decision at a bar: the close, the open, high and low it logged (or the close), its probabilities. */
     private record Bar(double price, double open, double high, double low, Probabilities production) {
         static Bar of(Decision d) {
-            var f = d.getMarketFeatures();
-            Double o = f.get(BarPrices.OPEN);
-            Double h = f.get(BarPrices.HIGH);
-            Double l = f.get(BarPrices.LOW);
-            boolean logged = o != null && h != null && l != null;
-            double c = d.getPrice();
-            return new Bar(c, logged ? o : c, logged ? h : c, logged ? l : c, Probabilities.of(d));
+            BarPrices.Ohlc bar = BarPrices.of(d.getMarketFeatures(), d.getPrice());
+            return new Bar(bar.close(), bar.open(), bar.high(), bar.low(), Probabilities.of(d));
         }
     }
 

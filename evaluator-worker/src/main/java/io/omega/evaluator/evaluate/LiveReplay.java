@@ -168,20 +168,10 @@ public final class LiveReplay {
         double pnlPct = r.pnl() / (r.entryPrice() * r.quantity()) * 100;
         return l.exit().toEpochMilli() == r.exitTimeMillis()
                 && l.direction().equals(r.direction().name())
-                && l.reason().equals(reasonCode(r.exitReason()))
+                && l.reason().equals(r.exitReason().code())
                 && Math.abs(l.entryPrice() - r.entryPrice()) <= TOLERANCE * r.entryPrice()
                 && Math.abs(l.exitPrice() - r.exitPrice()) <= TOLERANCE * r.exitPrice()
                 && Math.abs(l.pnlPct() - pnlPct) <= TOLERANCE;
-    }
-
-    /** The live records' name of an exit reason. */
-    public static String reasonCode(io.omega.learning.backtest.ExitReason reason) {
-        return switch (reason) {
-            case STOP_LOSS -> "SL";
-            case TAKE_PROFIT -> "TP";
-            case END_OF_DATA -> "END";
-            default -> reason.name();
-        };
     }
 
     private static boolean isModel(DecisionRow d, String modelType, String version) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The bars a backtest trades on, rebuilt from logged decisions: each decision's price is its bar's close, and its
- * {@link BarPrices} are the bar's open, high and low. A row logged without them (by an engine that did not log them)
- * becomes a bar of its single price, where stops and targets can only be tested at decision prices.
+ * {@link BarPrices} are the bar's open, high and low ({@link BarPrices#of}: a row logged without them becomes a bar
+ * of its single price, where stops and targets can only be tested at decision prices).
  */
 public final class LoggedBars {
 
@@ -30,15 +30,11 @@ public final class LoggedBars {
             if (row == null) {
                 throw new IllegalArgumentException("no logged decision at " + java.time.Instant.ofEpochMilli(times[i]));
             }
-            double c = row.price();
-            Double o = row.features().get(BarPrices.OPEN);
-            Double h = row.features().get(BarPrices.HIGH);
-            Double l = row.features().get(BarPrices.LOW);
-            boolean logged = o != null && h != null && l != null;
-            close[i] = c;
-            open[i] = logged ? o : c;
-            high[i] = logged ? h : c;
-            low[i] = logged ? l : c;
+            BarPrices.Ohlc bar = BarPrices.of(row.features(), row.price());
+            open[i] = bar.open();
+            high[i] = bar.high();
+            low[i] = bar.low();
+            close[i] = bar.close();
         }
         return new Bars(times, open, high, low, close);
     }

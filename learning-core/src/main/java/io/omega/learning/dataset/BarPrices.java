@@ -25,6 +25,21 @@ public final class BarPrices {
         return KEYS.contains(key);
     }
 
+    /** A bar's four prices. */
+    public record Ohlc(double open, double high, double low, double close) {
+    }
+
+    /**
+     * The bar of a decision logged at {@code close} with {@code features}: its logged open, high and low, or, for a
+     * decision logged without them (by an engine that did not log them), a bar of its single price.
+     */
+    public static Ohlc of(Map<String, Double> features, double close) {
+        Double o = features.get(OPEN);
+        Double h = features.get(HIGH);
+        Double l = features.get(LOW);
+        return o != null && h != null && l != null ? new Ohlc(o, h, l, close) : new Ohlc(close, close, close, close);
+    }
+
     /** {@code features} followed by the bar's open, high and low. */
     public static Map<String, Double> with(Map<String, Double> features, double open, double high, double low) {
         Map<String, Double> out = new LinkedHashMap<>(features);

@@ -32,7 +32,7 @@ final class LiveReplayPrinter {
                     .orElseGet(() -> p.replayed().orElseThrow().direction().name());
             out.printf(Locale.ROOT, "%-24s %-24s %-5s | %-7s %-7s | %12s %12s | %s%n", entry, exit, dir,
                     p.live().map(LiveReplay.LiveTrade::reason).orElse("-"),
-                    p.replayed().map(t -> LiveReplay.reasonCode(t.exitReason())).orElse("-"),
+                    p.replayed().map(t -> t.exitReason().code()).orElse("-"),
                     p.live().map(l -> String.format(Locale.ROOT, "%.6f", l.pnlPct())).orElse("-"),
                     p.replayed().map(LiveReplayPrinter::pnlPct).orElse("-"), p.matches() ? "same" : "DIFFERS");
         }

@@ -134,13 +134,11 @@ public final class PaperBroker {
         book.account.atClose(signal);
     }
 
+    /** The logged reason: the backtester's short code, which the schema's enum spells the same way. */
     private static ExitReason reason(io.omega.learning.backtest.ExitReason reason) {
-        return switch (reason) {
-            case STOP_LOSS -> ExitReason.SL;
-            case TAKE_PROFIT -> ExitReason.TP;
-            case SIGNAL -> ExitReason.SIGNAL;
-            case TIMEOUT -> ExitReason.TIMEOUT;
-            case END_OF_DATA -> throw new IllegalStateException("a live account has no end of data");
-        };
+        if (reason == io.omega.learning.backtest.ExitReason.END_OF_DATA) {
+            throw new IllegalStateException("a live account has no end of data");
+        }
+        return ExitReason.valueOf(reason.code());
     }
 }

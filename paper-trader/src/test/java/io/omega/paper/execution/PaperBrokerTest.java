@@ -170,11 +170,7 @@ class PaperBrokerTest {
             for (int k = 0; k < backtest.size(); k++) {
                 Trade expected = backtest.get(k);
                 TradeClosed actual = live.get(k);
-                assertThat(actual.exitReason().name()).isEqualTo(switch (expected.exitReason()) {
-                    case STOP_LOSS -> "SL";
-                    case TAKE_PROFIT -> "TP";
-                    default -> expected.exitReason().name();
-                });
+                assertThat(actual.exitReason().name()).isEqualTo(expected.exitReason().code());
                 assertThat(actual.tradeId()).isEqualTo(S + "-" + expected.entryTimeMillis() + "-" + (k + 1));
                 assertThat(actual.duration().toMillis()).isEqualTo(expected.exitTimeMillis() - expected.entryTimeMillis());
                 assertThat(actual.exitPrice()).isCloseTo(expected.exitPrice(), within(1e-9));
