@@ -141,9 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ReplayData.BITSTAMP_BTC_TRADES;
         }
         try {
-            GeneratedMarket.Scenario kind = GeneratedMarket.Scenario.parse(scenario);
-            return new GeneratedMarket(kind, seed, signalStrength, GeneratedMarket.DEFAULT_MINUTES,
-                    java.time.Instant.parse("2026-01-01T00:00:00Z"));
+            return GeneratedMarket.of(GeneratedMarket.Scenario.parse(scenario), seed).withStrength(signalStrength);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario / --signal-strength: "
                     + e.getMessage() + (e.getMessage().startsWith("unknown scenario") ? " or bitstamp" : ""));

@@ -57,10 +57,20 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        for (String s : scenarios) {
-            if (!s.equals("bitstamp")) {
-                GeneratedMarket.Scenario.parse(s); // refuses an unknown name before anything runs
+        // Bad names and settings are refused before anything runs, as usage errors.
+        try {
+            for (String s : scenarios) {
+                if (!s.equals("bitstamp")) {
+                    GeneratedMarket.of(GeneratedMarket.Scenario.parse(s), 1).withStrength(signalStrength);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenarios / --signal-strength: "
+                    + e.getMessage() + (e.getMessage().startsWith("unknown scenario") ? " or bitstamp" : ""));
+        }
+        if (seeds.isEmpty() || !(minutes > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seeds needs at least one seed and "
+                    + "--minutes a positive number, got " + seeds + " and " + minutes);
         }
         Path dir = dataDir != null ? dataDir : Path.of("data", "validate-" + LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -74,6 +74,11 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         return new GeneratedMarket(scenario, seed, DEFAULT_STRENGTH, DEFAULT_MINUTES, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** The same market with another signal strength (refused outside [0.5, 1]). */
+    public GeneratedMarket withStrength(double signalStrength) {
+        return new GeneratedMarket(scenario, seed, signalStrength, minutes, start);
+    }
+
     @Override
     public List<Bar> bars(String symbol) {
         SplittableRandom random = new SplittableRandom(seed);
