@@ -120,11 +120,6 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         return agree ? follow : -follow;
     }
 
-    /** The minute at which a regime flip happens (the middle), for reports. */
-    public Instant flipTime() {
-        return start.plus(Duration.ofMinutes(minutes / 2));
-    }
-
     @Override
     public Duration barLength() {
         return Duration.ofMinutes(1);
@@ -136,8 +131,9 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
             case RANDOM_WALK -> "one-minute bars of a generated driftless random walk (seed " + seed + ")";
             case PLANTED_SIGNAL -> String.format(Locale.ROOT, "one-minute bars of a generated market with a planted "
                     + "momentum signal of strength %.2f (seed %d)", strength, seed);
+            // Halfway, not a time: the replay may shift the bars to end now.
             case REGIME_FLIP -> String.format(Locale.ROOT, "one-minute bars of a generated market whose momentum "
-                    + "signal (strength %.2f) reverses at %s (seed %d)", strength, flipTime(), seed);
+                    + "signal (strength %.2f) reverses halfway, after %d bars (seed %d)", strength, minutes / 2, seed);
         };
     }
 }
