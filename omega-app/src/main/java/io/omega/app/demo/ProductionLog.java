@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Which model the engine traded with from which bar on: one entry per change, the rules being an empty version. */
+/**
+ * Which model the engine traded with from which bar on: the rules from bar 0 (where every replay starts), then one
+ * entry per change, the rules being an empty version.
+ */
 public final class ProductionLog implements ReplayPacing {
 
     /** From bar {@code bar} (0-based) on, with {@code outcomesBefore} trades closed before it, {@code version} traded. */
     public record Change(long bar, long outcomesBefore, Optional<String> version) {
     }
 
-    private final List<Change> changes = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>(List.of(new Change(0, 0, Optional.empty())));
     private final List<Long> closedAfterBar = new ArrayList<>();
     private long bars;
     private Optional<String> current = Optional.empty();

@@ -23,7 +23,6 @@ final class RetrainSettling implements ReplayPacing {
     private final Duration atMost;
     private long settledTriggers;
     private long outcomes;
-    private long pauses;
 
     RetrainSettling(LongSupplier retrainsTriggered, LongSupplier outcomesSeenByController, LoopSettling settling,
                     Supplier<Optional<String>> registryProduction, Duration atMost) {
@@ -48,15 +47,10 @@ final class RetrainSettling implements ReplayPacing {
         if (retrainsTriggered.getAsLong() == settledTriggers) {
             return;
         }
-        pauses++;
         settling.await(atMost);
         while (!trader.productionVersion().equals(registryProduction.get()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         settledTriggers = retrainsTriggered.getAsLong();
-    }
-
-    long pauses() {
-        return pauses;
     }
 }

@@ -1,6 +1,7 @@
 package io.omega.app.validate;
 
 import io.omega.app.demo.DemoCommand;
+import io.omega.app.demo.ProductionLog;
 import io.omega.config.OmegaConfig;
 import io.omega.paper.market.generated.GeneratedMarket;
 import io.omega.paper.decide.BaselineRules;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -22,14 +22,10 @@ import java.util.stream.Collectors;
 /** Reads a {@link RunReport} off a finished run: the controller's counts, the registry's history, the logged trades. */
 final class RunReports {
 
-    /** z of a one-sided 97.5 % bound: the backtest's lower 95 % bound on its expectancy. */
+    /** The lower end of a 95 % confidence interval of the backtest's expectancy. */
     private static final double Z = 1.96;
 
     private RunReports() {
-    }
-
-    /** One production stint as the engine traded it. */
-    record Stint(long fromBar, long outcomesBefore, Optional<String> version) {
     }
 
     /** The report of a finished demo run: waits (at most a minute) for the sink to have filed every closed trade. */
@@ -47,8 +43,6 @@ final class RunReports {
             throw new IllegalStateException("the sink filed " + logged(run, "outcomes") + " of "
                     + run.stats().outcomes() + " closed trades within a minute");
         }
-        List<Stint> stints = run.production().changes().stream()
-                .map(c -> new Stint(c.bar(), c.outcomesBefore(), c.version())).toList();
         Map<String, Map<String, Double>> metrics = new java.util.HashMap<>();
         run.controller().view().models("cnn").forEach(m -> {
             if (m.evaluationMetrics() != null) {
@@ -58,18 +52,8 @@ final class RunReports {
         OptionalLong flip = run.market() instanceof GeneratedMarket g && g.scenario() == GeneratedMarket.Scenario.REGIME_FLIP
                 ? OptionalLong.of(g.minutes() / 2) : OptionalLong.empty();
         return of(scenario, seed, run.production().bars(), run.config(), run.controller().view().eventCounts(),
-                run.evaluator().stats().completed(), withRulesFirst(stints), run.registry().client().history("cnn"),
+                run.evaluator().stats().completed(), run.production().changes(), run.registry().client().history("cnn"),
                 metrics, flip, flip.isPresent() ? run.production().closedAfter(flip.getAsLong()) : 0);
-    }
-
-    /** The engine starts on its rules: a stint from bar 0 when the log's first change is a model. */
-    private static List<Stint> withRulesFirst(List<Stint> stints) {
-        List<Stint> out = new ArrayList<>();
-        if (stints.isEmpty() || stints.get(0).version().isPresent()) {
-            out.add(new Stint(0, 0, Optional.empty()));
-        }
-        out.addAll(stints);
-        return out;
     }
 
     private static long logged(DemoCommand.DemoRun run, String kind) {
@@ -78,7 +62,7 @@ final class RunReports {
     }
 
     static RunReport of(String scenario, long seed, long bars, OmegaConfig config, Map<String, Long> events,
-                        long candidates, List<Stint> stints, List<ProductionTenure> history,
+                        long candidates, List<ProductionLog.Change> stints, List<ProductionTenure> history,
                         Map<String, Map<String, Double>> evaluationMetrics, OptionalLong flipBar,
                         long closedAtFlip) {
         List<OutcomeRow> outcomes = new ExperienceStore(config.storage().dataDir(), Clock.systemUTC())
@@ -112,22 +96,22 @@ final class RunReports {
                 negative.add(String.format(java.util.Locale.ROOT, "%s (%+.4f %% over %d trades)", version, m, rows.size()));
             }
         });
-        OptionalLong firstPromotion = stints.stream().filter(s -> s.version().isPresent()).mapToLong(Stint::fromBar)
+        OptionalLong firstPromotion = stints.stream().filter(s -> s.version().isPresent()).mapToLong(ProductionLog.Change::bar)
                 .findFirst();
         OptionalLong detection = OptionalLong.empty();
         boolean modelAtFlip = false;
         if (flipBar.isPresent()) {
             long flip = flipBar.getAsLong();
-            Stint atFlip = null;
-            for (Stint s : stints) {
-                if (s.fromBar() <= flip) {
+            ProductionLog.Change atFlip = null;
+            for (ProductionLog.Change s : stints) {
+                if (s.bar() <= flip) {
                     atFlip = s;
                 }
             }
             modelAtFlip = atFlip != null && atFlip.version().isPresent();
             if (modelAtFlip) {
-                for (Stint s : stints) {
-                    if (s.fromBar() > flip) {
+                for (ProductionLog.Change s : stints) {
+                    if (s.bar() > flip) {
                         detection = OptionalLong.of(s.outcomesBefore() - closedAtFlip);
                         break;
                     }
