@@ -8,6 +8,9 @@ package io.omega.config;
  *                                edge" (deflated over the candidates tried) a promotion accepts
  * @param improvementSignificance {@code improvement_significance}: the paired improvement test's level, the largest
  *                                p-value of "no better than the champion on the same bars" a promotion accepts
+ * @param modelTypes              {@code model_types}: the model families the loop trains, judges and promotes; list
+ *                                only those an engine trades ({@code omega paper-trader --model-type}), since a
+ *                                promotion nobody trades is never checked live
  */
 public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShadowMode, int minTradesBeforeRetrain,
                                  int retrainIntervalHours, double minEvalSharpeForPromotion,
@@ -17,7 +20,15 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                                  double rollbackThresholdWinrateDrop, int experienceBufferSize,
                                  LogFileFormat logFileFormat, LogRotation logRotation, int keepLogsDays,
                                  double promotionSignificance, double improvementSignificance,
-                                 int monitorMinTrades, double rollbackFalseAlarmRate, int monitorHorizonTrades) {
+                                 int monitorMinTrades, double rollbackFalseAlarmRate, int monitorHorizonTrades,
+                                 java.util.List<String> modelTypes) {
+
+    /** Every model family the project can train. */
+    public static final java.util.List<String> KNOWN_MODEL_TYPES = java.util.List.of("cnn", "lstm");
+
+    public SelfLearningConfig {
+        modelTypes = java.util.List.copyOf(modelTypes);
+    }
 
     public enum LogFileFormat { PARQUET, CSV }
 
@@ -36,6 +47,11 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
         if (!(falseAlarmRate > 0 && falseAlarmRate < 0.5)) {
             s.problem("rollback_false_alarm_rate", "must be > 0 and < 0.5, got " + falseAlarmRate);
             falseAlarmRate = 0.05;
+        }
+        java.util.List<String> types = s.stringList("model_types", KNOWN_MODEL_TYPES);
+        if (types.isEmpty() || !KNOWN_MODEL_TYPES.containsAll(types) || new java.util.HashSet<>(types).size() != types.size()) {
+            s.problem("model_types", "must list one or more of " + KNOWN_MODEL_TYPES + ", each once, got " + types);
+            types = KNOWN_MODEL_TYPES;
         }
         return new SelfLearningConfig(
                 s.bool("enable_self_learning", false),
@@ -59,6 +75,7 @@ public record SelfLearningConfig(boolean enableSelfLearning, boolean enableShado
                 s.decimalAbove("improvement_significance", 0.05, 0, 0.5),
                 minTrades,
                 falseAlarmRate,
-                horizon);
+                horizon,
+                types);
     }
 }

@@ -28,7 +28,7 @@ class ConfigLoaderTest {
         SelfLearningConfig s = OmegaConfig.defaults().selfLearning();
         assertThat(s).isEqualTo(new SelfLearningConfig(false, false, 100, 24, 1.0, 55.0, 20.0, 0.05, true, true, 50,
                 10.0, 10_000, SelfLearningConfig.LogFileFormat.PARQUET, SelfLearningConfig.LogRotation.DAILY, 90,
-                0.05, 0.05, 30, 0.05, 500));
+                0.05, 0.05, 30, 0.05, 500, List.of("cnn", "lstm")));
         assertThat(OmegaConfig.defaults().kafka().producer())
                 .isEqualTo(new PublisherConfig(65_536, 16_384, CompressionType.LZ4, 5, 65_536, 10_000, 10_000));
         assertThat(OmegaConfig.defaults().schemaRegistry()).isEqualTo(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
@@ -117,6 +117,17 @@ class ConfigLoaderTest {
         assertThat(chosen.monitorMinTrades()).isEqualTo(40);
         assertThat(chosen.rollbackFalseAlarmRate()).isEqualTo(0.01);
         assertThat(chosen.monitorHorizonTrades()).isEqualTo(1000);
+    }
+
+    @Test
+    void theModelTypesAreOneOrMoreKnownFamiliesEachOnce() {
+        for (String bad : List.of("[]", "[cnn, gru]", "[lstm, lstm]")) {
+            assertThat(problems("self_learning:\n  model_types: " + bad + "\n")).as(bad).containsExactly(
+                    new ConfigProblem("self_learning.model_types", "must list one or more of [cnn, lstm], each once, "
+                            + "got " + bad));
+        }
+        assertThat(ConfigLoader.parse("self_learning:\n  model_types: [lstm]\n", Map.of()).selfLearning()
+                .modelTypes()).containsExactly("lstm");
     }
 
     @Test

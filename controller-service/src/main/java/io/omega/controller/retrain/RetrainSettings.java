@@ -14,7 +14,7 @@ import java.util.List;
  * @param interval       {@code retrain_interval_hours}: time since the last request that calls for one, if any
  *                       outcome arrived meanwhile
  * @param checkEvery     how often the schedule is checked (wall clock)
- * @param modelTypes     the model families kept trained
+ * @param modelTypes     {@code model_types}: the model families kept trained
  * @param training       the run each request asks for
  */
 public record RetrainSettings(boolean enabled, int minTrades, Duration interval, Duration checkEvery,
@@ -26,7 +26,7 @@ public record RetrainSettings(boolean enabled, int minTrades, Duration interval,
 
     public static RetrainSettings from(SelfLearningConfig selfLearning, TrainingConfig training) {
         return new RetrainSettings(selfLearning.enableSelfLearning(), selfLearning.minTradesBeforeRetrain(),
-                Duration.ofHours(selfLearning.retrainIntervalHours()), Duration.ofMinutes(1), List.of("cnn", "lstm"),
+                Duration.ofHours(selfLearning.retrainIntervalHours()), Duration.ofMinutes(1), selfLearning.modelTypes(),
                 training);
     }
 }

@@ -3,6 +3,7 @@ package io.omega.app.demo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
+import io.omega.config.SelfLearningConfig;
 import io.omega.controller.ControllerService;
 import io.omega.evaluator.evaluate.Evaluators;
 import io.omega.evaluator.loop.EvaluatorSettings;
@@ -79,6 +80,12 @@ public final class DemoCommand implements Callable<Integer> {
     static final List<ControllerEventType> GATE_DECISIONS = List.of(ControllerEventType.PROMOTION_DECLINED,
             ControllerEventType.PROMOTION_PENDING, ControllerEventType.PROMOTION_REQUESTED);
     private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(90);
+    /**
+     * With the replay held at each retraining, the bars in between can go 7.5 times faster; the sink flushes 7.5
+     * times as often, so that a training still finds the same stretch of recent market time on file.
+     */
+    private static final Map<String, String> SETTLED_PACE = Map.of("OMEGA_PAPER_TRADING__REPLAY_SPEED", "30000",
+            "OMEGA_SINK__FLUSH_INTERVAL_MS", "266");
 
     @Spec
     CommandSpec spec;
@@ -98,8 +105,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "bitstamp", paramLabel = "NAME", description = "the market: bitstamp "
             + "(the bundled real BTC trades), or generated one-minute bars whose truth is known: random-walk (nothing "
-            + "to learn), planted-signal (half-hour momentum, which the engine's rules trade too: a model must beat them), "
-            + "regime-flip (that signal reverses halfway) (default: ${DEFAULT-VALUE})")
+            + "to learn), planted-signal (1.5 % shocks that mostly revert within half an hour: a model can learn it, the "
+            + "engine's momentum rules lose on it), regime-flip (shocks revert in the first half and go on in the "
+            + "second) (default: ${DEFAULT-VALUE})")
     String scenario;
 
     @CommandLine.Mixin
@@ -109,17 +117,20 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--signal-strength", defaultValue = "0.7", description = "planted-signal and regime-flip: how "
-            + "often the last 15 minutes' direction calls the next half hour, 0.5 (never better than a coin) .. 1 "
-            + "(default: ${DEFAULT-VALUE})")
+            + "often a shock's aftermath goes the planted way, 0.5 (a coin) .. 1 (default: ${DEFAULT-VALUE})")
     double signalStrength;
+
+    @Option(names = "--model-type", defaultValue = "cnn", paramLabel = "TYPE", description = "the model family the "
+            + "loop trains, promotes and the engine trades: cnn or lstm (default: ${DEFAULT-VALUE})")
+    String modelType;
 
     @Option(names = "--settle-each-retrain", description = "hold the replay at each retraining until it is trained, "
             + "evaluated, judged and in production, so that the outcome depends on the data and not on this machine's "
-            + "speed (slower)")
+            + "speed; the bars in between replay 7.5 times faster")
     boolean settleEachRetrain;
 
     /** What a finished run hands to {@link #inspect} before it closes: the running loop and what it did. */
-    public record DemoRun(OmegaConfig config, BarSource market, RegistryService registry, ControllerService controller,
+    public record DemoRun(String modelType, OmegaConfig config, BarSource market, RegistryService registry, ControllerService controller,
                    TrainerWorker trainer, EvaluatorWorker evaluator, TradeLoggerSink sink, PaperTrader.Stats stats,
                    ProductionLog production) {
     }
@@ -151,6 +162,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!SelfLearningConfig.KNOWN_MODEL_TYPES.contains(modelType)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model-type: expected one of "
+                    + SelfLearningConfig.KNOWN_MODEL_TYPES + ", got '" + modelType + "'");
+        }
         BarSource market = market();
         long started = System.nanoTime();
         Path dir = dataDir != null ? dataDir : Path.of("data", "demo-" + LocalDateTime.now(ZoneOffset.UTC)
@@ -168,7 +183,8 @@ public final class DemoCommand implements Callable<Integer> {
             OmegaConfig config = ConfigLoader.parse(template()
                     .replace("${bootstrap_servers}", broker.bootstrapServers())
                     .replace("${data_dir}", dir.toAbsolutePath().toString().replace("\\", "/"))
-                    .replace("${dashboard_port}", Integer.toString(dashboardPort)), Map.of());
+                    .replace("${dashboard_port}", Integer.toString(dashboardPort))
+                    .replace("${model_type}", modelType), settleEachRetrain ? SETTLED_PACE : Map.of());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 new TopicInstaller(admin, config.kafka().topicPartitions(), (short) 1, Duration.ofSeconds(30))
                         .install(Topics.all());
@@ -212,13 +228,14 @@ public final class DemoCommand implements Callable<Integer> {
                     () -> controller.view().eventCounts().getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
                     () -> controller.view().loggedTrades(),
                     new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
-                    () -> registry.client().getCurrentProductionModel("cnn").map(m -> m.version()), SETTLE_AT_MOST);
+                    () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()),
+                    SETTLE_AT_MOST);
             ProductionLog production = new ProductionLog();
             ReplayPacing pacing = t -> {
                 settle.afterBar(t);
                 production.afterBar(t);
             };
-            PaperTrader.Stats stats = ReplayRunner.run(config, serdes, "cnn", out, () -> System.nanoTime() > deadline,
+            PaperTrader.Stats stats = ReplayRunner.run(config, serdes, modelType, out, () -> System.nanoTime() > deadline,
                     Instant.now(), trader::set, market, replayFile.symbol(config.paperTrading().symbols().get(0)), pacing);
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
             out.flush();
@@ -228,8 +245,10 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("(stopped waiting after " + SETTLE_AT_MOST.toSeconds() + " s: " + settled + ")");
             }
             progress.stop();
-            summary(out, started, stats, sink, registry, controller, trainer, evaluator);
-            inspect.accept(new DemoRun(config, market, registry, controller, trainer, evaluator, sink, stats, production));
+            summary(out, started, stats, sink, registry, controller, trainer, evaluator,
+                    config.selfLearning().modelTypes());
+            inspect.accept(new DemoRun(modelType, config, market, registry, controller, trainer, evaluator, sink, stats,
+                    production));
             if (keepRunning) {
                 out.println("Dashboard stays up on " + controller.url() + " — Ctrl-C to stop.");
                 out.flush();
@@ -272,7 +291,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             // only the symbols are read: the broker, directory and port are not known yet and do not matter here
             return ConfigLoader.parse(template().replace("${bootstrap_servers}", "localhost:9092")
-                    .replace("${data_dir}", "data").replace("${dashboard_port}", "0"), Map.of())
+                    .replace("${data_dir}", "data").replace("${dashboard_port}", "0").replace("${model_type}", "cnn"),
+                    Map.of())
                     .paperTrading().symbols().get(0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -287,7 +307,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter out, long started, PaperTrader.Stats stats, TradeLoggerSink sink,
                                 RegistryService registry, ControllerService controller, TrainerWorker trainer,
-                                EvaluatorWorker evaluator) {
+                                EvaluatorWorker evaluator, List<String> modelTypes) {
         Map<String, Long> events = controller.view().eventCounts();
         out.println();
         out.printf("Summary after %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -313,7 +333,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("  live check:  %d degradation(s) detected, %d rollback(s) asked for%n",
                 count(events, ControllerEventType.DEGRADATION_DETECTED), count(events, ControllerEventType.ROLLBACK_REQUESTED));
-        for (String type : List.of("cnn", "lstm")) {
+        for (String type : modelTypes) {
             out.printf("  registry %-4s %d model(s), production %s; production history: %s%n", type,
                     registry.client().list(type).size(), registry.client().getCurrentProductionModel(type)
                             .map(m -> m.version()).orElse("none (the engine's rules)"),

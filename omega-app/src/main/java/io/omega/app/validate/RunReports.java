@@ -44,7 +44,7 @@ final class RunReports {
                     + run.stats().outcomes() + " closed trades within a minute");
         }
         Map<String, Map<String, Double>> metrics = new java.util.HashMap<>();
-        run.controller().view().models("cnn").forEach(m -> {
+        run.controller().view().models(run.modelType()).forEach(m -> {
             if (m.evaluationMetrics() != null) {
                 metrics.put(m.version(), m.evaluationMetrics());
             }
@@ -52,7 +52,7 @@ final class RunReports {
         OptionalLong flip = run.market() instanceof GeneratedMarket g && g.scenario() == GeneratedMarket.Scenario.REGIME_FLIP
                 ? OptionalLong.of(g.minutes() / 2) : OptionalLong.empty();
         return of(scenario, seed, run.production().bars(), run.config(), run.controller().view().eventCounts(),
-                run.evaluator().stats().completed(), run.production().changes(), run.registry().client().history("cnn"),
+                run.evaluator().stats().completed(), run.production().changes(), run.registry().client().history(run.modelType()),
                 metrics, flip, flip.isPresent() ? run.production().closedAfter(flip.getAsLong()) : 0);
     }
 

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DemoIT {
 
-    private static final int MIN_TRADES_BEFORE_RETRAIN = 15; // demo.yaml
+    private static final int MIN_TRADES_BEFORE_RETRAIN = 30; // demo.yaml
 
     @TempDir
     Path dir;

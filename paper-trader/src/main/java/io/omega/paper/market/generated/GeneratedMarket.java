@@ -13,19 +13,22 @@ import java.util.SplittableRandom;
 /**
  * One-minute bars generated from a seed, for checking what the loop learns on data whose truth is known. Each minute
  * is built from {@link #TICKS} price steps (its open, high, low and close are theirs), with a per-minute volatility
- * of {@link #MINUTE_VOLATILITY}; the same scenario and seed give the same bars on every machine.
+ * of {@link #MINUTE_VOLATILITY} and a volume between 1 and 10; the same scenario and seed give the same bars on every
+ * machine.
  *
  * <ul>
  *   <li>{@link Scenario#RANDOM_WALK}: no drift and no memory; nothing can be learned, so nothing should be
  *       promoted.</li>
- *   <li>{@link Scenario#PLANTED_SIGNAL}: every {@link #HOLD_MINUTES} minutes the market picks a direction for the next
- *       {@link #HOLD_MINUTES} minutes: the sign of the last {@link #LOOKBACK_MINUTES} minutes' return with probability
- *       {@code strength}, the opposite otherwise; during them it drifts that way by {@link #DRIFT} per minute. At the
- *       default strength 0.7 a plain momentum rule earns money after costs, so a model can learn it; the engine's
- *       own rules (five-bar momentum) earn on it too, so a model is only promoted when it beats them.</li>
- *   <li>{@link Scenario#REGIME_FLIP}: the planted signal for the first half; in the second half the direction is the
- *       opposite of the last {@link #LOOKBACK_MINUTES} minutes' sign with probability {@code strength}: what was
- *       learned now loses, and a sound monitor should notice.</li>
+ *   <li>{@link Scenario#PLANTED_SIGNAL}: a random walk with shocks. Outside a shock's aftermath, each minute starts a
+ *       shock with probability 1/{@link #MEAN_SHOCK_WAIT_MINUTES}: a move of {@link #SHOCK} either way within one bar,
+ *       on a volume of 20 to 40. Over the next {@link #HOLD_MINUTES} minutes the price drifts back by the shock's
+ *       size with probability {@code strength}, or on by as much otherwise. A model that reads the shock (its
+ *       return, range and volume are all in the features) and trades the reversal earns money after costs. The
+ *       engine's own rules (five-bar momentum) follow the shock and lose, so a model that learned the signal beats
+ *       them by a wide margin and should be promoted.</li>
+ *   <li>{@link Scenario#REGIME_FLIP}: the planted signal for the first half; in the second half a shock goes on with
+ *       probability {@code strength} instead of reverting: what was learned now loses, and a sound monitor should
+ *       notice.</li>
  * </ul>
  */
 public record GeneratedMarket(Scenario scenario, long seed, double strength, int minutes, Instant start)
@@ -52,9 +55,14 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
 
     public static final int TICKS = 10;
     public static final double MINUTE_VOLATILITY = 0.001;
-    public static final double DRIFT = 0.0004;
+    /** A shock's move within its bar, and the drift back (or on) over the {@link #HOLD_MINUTES} after it. */
+    public static final double SHOCK = 0.015;
     public static final int HOLD_MINUTES = 30;
-    public static final int LOOKBACK_MINUTES = 15;
+    public static final int MEAN_SHOCK_WAIT_MINUTES = 15;
+    /** No shock before this minute, so that the engine's features (31 bars) are warm before the first one. */
+    public static final int QUIET_START_MINUTES = 60;
+    /** A shock bar's volume is at least this, an ordinary bar's always below. */
+    public static final double SHOCK_VOLUME = 20;
     /** Six days of minutes, as long as the bundled Bitstamp week. */
     public static final int DEFAULT_MINUTES = 6 * 24 * 60;
     public static final double DEFAULT_STRENGTH = 0.7;
@@ -84,40 +92,41 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
         SplittableRandom random = new SplittableRandom(seed);
         double tickVolatility = MINUTE_VOLATILITY / Math.sqrt(TICKS);
         List<Bar> bars = new ArrayList<>(minutes);
-        double[] closes = new double[minutes];
         double price = START_PRICE;
+        int holdLeft = 0;
         int direction = 0;
         for (int m = 0; m < minutes; m++) {
-            if (scenario != Scenario.RANDOM_WALK && m % HOLD_MINUTES == 0) {
-                direction = direction(m, closes, random);
+            double drift = 0;
+            double volume = 1 + random.nextDouble() * 9;
+            if (holdLeft > 0) {
+                drift = direction * SHOCK / HOLD_MINUTES;
+                holdLeft--;
+            } else if (scenario != Scenario.RANDOM_WALK && m >= QUIET_START_MINUTES
+                    && random.nextDouble() < 1.0 / MEAN_SHOCK_WAIT_MINUTES) {
+                int shock = random.nextBoolean() ? 1 : -1;
+                drift = shock * SHOCK;
+                volume = SHOCK_VOLUME + random.nextDouble() * SHOCK_VOLUME;
+                direction = aftermath(m, shock, random);
+                holdLeft = HOLD_MINUTES;
             }
-            double drift = scenario == Scenario.RANDOM_WALK ? 0 : direction * DRIFT / TICKS;
             double open = price;
             double high = price;
             double low = price;
             for (int t = 0; t < TICKS; t++) {
-                price *= Math.exp(drift + tickVolatility * random.nextGaussian());
+                price *= Math.exp(drift / TICKS + tickVolatility * random.nextGaussian());
                 high = Math.max(high, price);
                 low = Math.min(low, price);
             }
-            closes[m] = price;
-            double volume = 1 + random.nextDouble() * 9;
             bars.add(new Bar(symbol, start.plus(Duration.ofMinutes(m)), open, high, low, price, volume, TICKS));
         }
         return bars;
     }
 
-    /** The next block's direction: momentum (or, after a flip, its reverse) with probability {@code strength}. */
-    private int direction(int minute, double[] closes, SplittableRandom random) {
-        boolean agree = random.nextDouble() < strength;
-        if (minute < LOOKBACK_MINUTES + 1) {
-            return random.nextBoolean() ? 1 : -1;
-        }
-        double past = closes[minute - 1] / closes[minute - 1 - LOOKBACK_MINUTES];
-        int momentum = past >= 1 ? 1 : -1;
+    /** Which way the price drifts after a shock: back (or, after a flip, on) with probability {@code strength}. */
+    private int aftermath(int minute, int shock, SplittableRandom random) {
         boolean flipped = scenario == Scenario.REGIME_FLIP && minute >= minutes / 2;
-        int follow = flipped ? -momentum : momentum;
-        return agree ? follow : -follow;
+        int expected = flipped ? shock : -shock;
+        return random.nextDouble() < strength ? expected : -expected;
     }
 
     @Override
@@ -129,11 +138,12 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
     public String description() {
         return switch (scenario) {
             case RANDOM_WALK -> "one-minute bars of a generated driftless random walk (seed " + seed + ")";
-            case PLANTED_SIGNAL -> String.format(Locale.ROOT, "one-minute bars of a generated market with a planted "
-                    + "momentum signal of strength %.2f (seed %d)", strength, seed);
+            case PLANTED_SIGNAL -> String.format(Locale.ROOT, "one-minute bars of a generated market whose shocks "
+                    + "revert with probability %.2f (seed %d)", strength, seed);
             // Halfway, not a time: the replay may shift the bars to end now.
-            case REGIME_FLIP -> String.format(Locale.ROOT, "one-minute bars of a generated market whose momentum "
-                    + "signal (strength %.2f) reverses halfway, after %d bars (seed %d)", strength, minutes / 2, seed);
+            case REGIME_FLIP -> String.format(Locale.ROOT, "one-minute bars of a generated market whose shocks "
+                    + "revert (probability %.2f) in the first half and go on in the second, after %d bars (seed %d)",
+                    strength, minutes / 2, seed);
         };
     }
 }
