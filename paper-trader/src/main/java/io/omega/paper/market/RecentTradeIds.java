@@ -51,8 +51,4 @@ final class RecentTradeIds {
         old.values().forEach(ids::removeAll);
         old.clear();
     }
-
-    int size() {
-        return ids.size();
-    }
 }

@@ -48,7 +48,8 @@ public record OkxStreamSettings(URI endpoint, List<OkxArg> subscriptions, Durati
     }
 
     /**
-     * The defaults (ping after 25 s of silence, 10 s for the pong and for connecting, {@link Backoff#standard()})
+     * The defaults (ping after 25 s of silence, 10 s for the pong, for connecting and for a subscription's answer,
+     * {@link Backoff#standard()})
      * for subscriptions that OKX all serves on one endpoint: one connection speaks to one endpoint.
      */
     public static OkxStreamSettings of(OkxEndpoints endpoints, List<OkxArg> subscriptions) {
