@@ -143,7 +143,14 @@ class ConfigLoaderTest {
                   port: 70000
                 paper_trading:
                   replay_speed: 0
+                  okx_allowed_lateness_ms: 60001
+                  okx_subscribe_timeout_ms: 99
+                  okx_rest_url: "ftp://www.okx.com"
                 """)).containsExactlyInAnyOrder(
+                new ConfigProblem("paper_trading.okx_allowed_lateness_ms", "must be between 0 and 60000, got 60001"),
+                new ConfigProblem("paper_trading.okx_subscribe_timeout_ms", "must be between 100 and 600000, got 99"),
+                new ConfigProblem("paper_trading.okx_rest_url",
+                        "must be an http:// or https:// URL, got 'ftp://www.okx.com'"),
                 new ConfigProblem("self_learning.min_eval_winrate_for_promotion", "must be between 0 and 100, got 120.0"),
                 new ConfigProblem("self_learning.performance_monitor_window_trades", "must be >= 1, got -5"),
                 new ConfigProblem("self_learning.rollback_threshold_winrate_drop", "must be a finite number, got Infinity"),
@@ -182,6 +189,9 @@ class ConfigLoaderTest {
         assertThat(defaults.training()).isEqualTo(new TrainingConfig(7, 50, 32, 50, 10,
                 TrainingConfig.TargetType.DIRECTION, 10, 0.001, 42, 0.15, 0.15));
         assertThat(defaults.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9401, 9402, 9403));
+        assertThat(defaults.paperTrading().okxRestUrl()).isEqualTo("https://www.okx.com");
+        assertThat(defaults.paperTrading().okxAllowedLatenessMs()).isEqualTo(2_000);
+        assertThat(defaults.paperTrading().okxSubscribeTimeoutMs()).isEqualTo(10_000);
         assertThat(problems("""
                 sink:
                   flush_records: 0

@@ -14,12 +14,8 @@ public final class BarAggregator {
     private final String symbol;
     private final long stepMillis;
     private long currentStart = Long.MIN_VALUE;
-    private double open;
-    private double high;
-    private double low;
-    private double close;
-    private double volume;
-    private int trades;
+    private BarBuilder current;
+    private long arrivals;
     private Instant lastTime = Instant.MIN;
 
     public BarAggregator(String symbol, Duration step) {
@@ -38,28 +34,23 @@ public final class BarAggregator {
         lastTime = trade.time();
         long start = Math.floorDiv(trade.time().toEpochMilli(), stepMillis) * stepMillis;
         Optional<Bar> completed = Optional.empty();
-        if (start != currentStart) {
+        if (start != currentStart || current == null) {
             completed = flush();
             currentStart = start;
-            open = high = low = trade.price();
-            volume = 0;
-            trades = 0;
+            current = new BarBuilder(symbol, Instant.ofEpochMilli(start));
         }
-        high = Math.max(high, trade.price());
-        low = Math.min(low, trade.price());
-        close = trade.price();
-        volume += trade.amount();
-        trades++;
+        // In a time-ordered stream, trades of the same millisecond keep their order of arrival.
+        current.add(trade, arrivals++, 1);
         return completed;
     }
 
     /** The bar in progress, as it stands, when the stream ends. */
     public Optional<Bar> flush() {
-        if (trades == 0) {
+        if (current == null || current.isEmpty()) {
             return Optional.empty();
         }
-        Bar bar = new Bar(symbol, Instant.ofEpochMilli(currentStart), open, high, low, close, volume, trades);
-        trades = 0;
+        Bar bar = current.bar();
+        current = null;
         return Optional.of(bar);
     }
 }

@@ -15,10 +15,15 @@ public sealed interface OkxEvent {
 
     /**
      * {@code {"event":"error","code":"60018","msg":"...","connId":"..."}}: OKX refused a request (a subscription to
-     * an instrument it does not list, a malformed request, a rate limit). It does not say which subscription, only
-     * the message does.
+     * an instrument it does not list, a malformed request, a rate limit). Which subscription is named by the message,
+     * or by an {@code arg} when OKX adds one (then {@code arg} is not null, and the message may say no more than
+     * "channel not found").
      */
-    record ServerError(String code, String message, String connId) implements OkxEvent {
+    record ServerError(String code, String message, String connId, OkxArg arg) implements OkxEvent {
+
+        public ServerError(String code, String message, String connId) {
+            this(code, message, connId, null);
+        }
     }
 
     /** {@code {"event":"notice","code":"64008",...}}: e.g. the connection is about to close for an upgrade. */

@@ -63,12 +63,64 @@ public final class OkxFrameParser {
         String event = text(root, "event", "");
         String connId = optionalText(root, "connId");
         return switch (event) {
-            case "subscribe" -> new OkxEvent.Subscribed(arg(root), connId);
-            case "unsubscribe" -> new OkxEvent.Unsubscribed(arg(root), connId);
-            case "error" -> new OkxEvent.ServerError(text(root, "code", ""), optionalText(root, "msg"), connId);
+            // An acknowledgement of a whole instrument type (e.g. {"channel":"instruments","instType":"SPOT"}) names
+            // no instId: nothing this client subscribes to, but a well-formed frame.
+            case "subscribe" -> byInstType(root) ? new OkxEvent.OtherEvent(event, connId)
+                    : new OkxEvent.Subscribed(arg(root), connId);
+            case "unsubscribe" -> byInstType(root) ? new OkxEvent.OtherEvent(event, connId)
+                    : new OkxEvent.Unsubscribed(arg(root), connId);
+            case "error" -> new OkxEvent.ServerError(text(root, "code", ""), optionalText(root, "msg"), connId,
+                    optionalArg(root));
             case "notice" -> new OkxEvent.Notice(text(root, "code", ""), optionalText(root, "msg"), connId);
             default -> new OkxEvent.OtherEvent(event, connId);
         };
+    }
+
+    /**
+     * The trades of one instrument in a REST answer of {@code GET /api/v5/market/trades} or
+     * {@code /api/v5/market/history-trades}: {@code {"code":"0","msg":"","data":[{"instId","side","sz","px",
+     * "tradeId","ts"}...]}}, in the order OKX lists them (newest first). A {@code code} other than "0" is OKX's
+     * refusal and fails with its code and message.
+     */
+    public List<OkxTrade> restTrades(String body, String instId) {
+        JsonNode root;
+        try {
+            root = reader.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new OkxFrameException("not JSON (" + e.getOriginalMessage() + ")", body, e);
+        }
+        try {
+            if (root == null || !root.isObject()) {
+                throw new Problem("expected a JSON object, got " + describe(root));
+            }
+            String code = text(root, "code", "");
+            if (!code.equals("0")) {
+                throw new Problem("OKX answered code " + code + ": " + optionalText(root, "msg"));
+            }
+            JsonNode data = root.get("data");
+            if (data == null || !data.isArray()) {
+                throw new Problem("'data' should be an array, got " + describe(data));
+            }
+            return entries(OkxArg.trades(instId), data, OkxFrameParser::trade);
+        } catch (Problem p) {
+            throw new OkxFrameException(p.getMessage(), body);
+        }
+    }
+
+    private static boolean byInstType(JsonNode root) {
+        JsonNode arg = root.get("arg");
+        return arg != null && arg.isObject() && !arg.has("instId")
+                && (arg.has("instType") || arg.has("instFamily"));
+    }
+
+    /** The {@code arg} of an error frame, if it names a channel and an instrument; an error is read either way. */
+    private static OkxArg optionalArg(JsonNode root) {
+        JsonNode arg = root.get("arg");
+        if (arg == null || !arg.isObject() || !arg.path("channel").isTextual() || !arg.path("instId").isTextual()
+                || arg.path("channel").asText().isBlank() || arg.path("instId").asText().isBlank()) {
+            return null;
+        }
+        return new OkxArg(arg.get("channel").asText(), arg.get("instId").asText());
     }
 
     private static OkxEvent data(JsonNode root) {

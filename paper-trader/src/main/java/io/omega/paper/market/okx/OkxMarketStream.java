@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +31,11 @@ import java.util.random.RandomGenerator;
  * network failure, a missing pong, OKX's notice of an upgrade) leads to a new connection after an exponential
  * backoff, and the same subscriptions again; the backoff starts over once a connection carries subscriptions or
  * data. Only {@link #close()} ends the stream.
+ *
+ * <p>A subscription OKX refuses (by an error naming it in its message or its {@code arg}) or leaves unanswered for
+ * {@code subscribeTimeout} is given up alone: the others go on, and later connections no longer ask for it. Data of
+ * an instrument not subscribed to is counted and dropped before it reaches the listener. A close frame from the
+ * server is answered with one, as the WebSocket protocol asks, before the connection is replaced.
  */
 public final class OkxMarketStream implements AutoCloseable {
 
@@ -47,7 +55,9 @@ public final class OkxMarketStream implements AutoCloseable {
     private final HttpClient http;
     private final RandomGenerator random;
     private final OkxFrameParser parser;
-    private final String subscribeRequest;
+    private final OkxRequests requests;
+    /** The subscriptions not given up, in the order configured. */
+    private final Set<OkxArg> active = Collections.synchronizedSet(new LinkedHashSet<>());
     private final StreamCounters counters = new StreamCounters();
     private final ScheduledExecutorService timer;
     private final Object listenerLock = new Object();
@@ -69,7 +79,9 @@ public final class OkxMarketStream implements AutoCloseable {
         this.http = http;
         this.random = random;
         this.parser = new OkxFrameParser(json);
-        this.subscribeRequest = new OkxRequests(json).subscribe(settings.subscriptions());
+        this.requests = new OkxRequests(json);
+        requests.subscribe(settings.subscriptions()); // fails now, not on the first connection, if it cannot be sent
+        active.addAll(settings.subscriptions());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "okx-stream" + settings.endpoint().getPath().replace('/', '-'));
             t.setDaemon(true);
@@ -105,6 +117,13 @@ public final class OkxMarketStream implements AutoCloseable {
 
     public URI endpoint() {
         return settings.endpoint();
+    }
+
+    /** The subscriptions still wanted: all configured ones but those OKX refused or left unanswered. */
+    public List<OkxArg> activeSubscriptions() {
+        synchronized (active) {
+            return List.copyOf(active);
+        }
     }
 
     /** Whether a connection is open right now. */
@@ -191,7 +210,9 @@ public final class OkxMarketStream implements AutoCloseable {
             counters.connectFailures.incrementAndGet();
         }
         c.open = false;
-        c.abort();
+        if (!c.answeringClose) {
+            c.abort();
+        }
         LOG.warn("OKX stream {}: {}; reconnecting in {} ms", settings.endpoint(), reason, delay.toMillis());
         tell(() -> listener.onDisconnected(reason, delay));
     }
@@ -215,6 +236,7 @@ public final class OkxMarketStream implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
+            checkAcknowledged(c, now);
             if (c.awaitingPong) {
                 if (c.lastReceived - c.pingSentAt > 0) {
                     c.awaitingPong = false; // something came back: the connection is alive
@@ -236,6 +258,26 @@ public final class OkxMarketStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives up the subscriptions of {@code c} still unanswered after {@code subscribeTimeout}. Time the connection
+     * spent in the listener does not count: an answer may be waiting unread behind a listener that takes long (a
+     * gap fill over REST), and it is not OKX's delay.
+     */
+    private void checkAcknowledged(Connection c, long now) {
+        if (c.pending.isEmpty() || c.handlingSince != 0
+                || now - c.subscribedAt - c.handlingNanos < settings.subscribeTimeout().toNanos()) {
+            return;
+        }
+        for (OkxArg arg : List.copyOf(c.pending)) {
+            if (c.pending.remove(arg) && active.remove(arg)) {
+                counters.unansweredSubscriptions.incrementAndGet();
+                LOG.error("OKX stream {}: no answer to the subscription to {} within {} ms; giving it up",
+                        settings.endpoint(), arg, settings.subscribeTimeout().toMillis());
+                tell(() -> listener.onSubscriptionUnanswered(arg, settings.subscribeTimeout()));
+            }
+        }
+    }
+
     private void handle(Connection c, String frame) {
         OkxEvent event;
         try {
@@ -254,6 +296,14 @@ public final class OkxMarketStream implements AutoCloseable {
             healthy(c);
             LOG.info("OKX stream {}: subscribed to {}", settings.endpoint(), s.arg());
         } else if (event instanceof OkxEvent.Trades t) {
+            if (!active.contains(t.arg())) {
+                // Not ours (never asked for, or given up): handing it on would only make the listener fail on it.
+                counters.unsubscribedTrades.addAndGet(t.trades().size());
+                LOG.debug("OKX stream {}: ignoring {} trades of {}, not subscribed", settings.endpoint(),
+                        t.trades().size(), t.arg());
+                return;
+            }
+            c.pending.remove(t.arg()); // data is as good as an acknowledgement
             counters.trades.addAndGet(t.trades().size());
             healthy(c);
         } else if (event instanceof OkxEvent.Tickers || event instanceof OkxEvent.Books
@@ -267,10 +317,13 @@ public final class OkxMarketStream implements AutoCloseable {
         }
         tell(() -> listener.onEvent(event));
         if (event instanceof OkxEvent.ServerError e) {
-            for (OkxArg refused : Refusals.named(c.pending, e.message())) {
-                c.pending.remove(refused);
-                LOG.error("OKX refused the subscription to {}: {} {}", refused, e.code(), e.message());
-                tell(() -> listener.onSubscriptionRefused(refused, e));
+            for (OkxArg refused : Refusals.named(List.copyOf(c.pending), e)) {
+                if (c.pending.remove(refused) && active.remove(refused)) {
+                    counters.refusedSubscriptions.incrementAndGet();
+                    LOG.error("OKX refused the subscription to {}: {} {}; going on without it", refused, e.code(),
+                            e.message());
+                    tell(() -> listener.onSubscriptionRefused(refused, e));
+                }
             }
         }
         if (event instanceof OkxEvent.Notice n && NOTICE_UPGRADE.equals(n.code())) {
@@ -311,6 +364,12 @@ public final class OkxMarketStream implements AutoCloseable {
         private boolean oversized;
         private volatile WebSocket socket;
         volatile boolean open;
+        /** Set once the server sent a close frame: the connection stays up for the client's answer. */
+        volatile boolean answeringClose;
+        volatile long subscribedAt;
+        /** When the frame being handled started (0: none), and the time spent handling frames so far. */
+        volatile long handlingSince;
+        volatile long handlingNanos;
         volatile long lastReceived;
         volatile long pingSentAt;
         volatile boolean awaitingPong;
@@ -329,10 +388,13 @@ public final class OkxMarketStream implements AutoCloseable {
             if (n > 1) {
                 counters.reconnects.incrementAndGet();
             }
-            pending.addAll(settings.subscriptions());
-            send(subscribeRequest);
-            LOG.info("OKX stream {}: connected (connection {}), subscribing to {}", settings.endpoint(), n,
-                    settings.subscriptions());
+            List<OkxArg> wanted = activeSubscriptions();
+            subscribedAt = System.nanoTime();
+            pending.addAll(wanted);
+            if (!wanted.isEmpty()) {
+                send(requests.subscribe(wanted));
+            }
+            LOG.info("OKX stream {}: connected (connection {}), subscribing to {}", settings.endpoint(), n, wanted);
             tell(() -> listener.onConnected(settings.endpoint(), (int) n));
             ws.request(1);
         }
@@ -358,7 +420,14 @@ public final class OkxMarketStream implements AutoCloseable {
                 } else {
                     String frame = text.toString();
                     text.setLength(0);
-                    handle(this, frame);
+                    long since = System.nanoTime();
+                    handlingSince = since;
+                    try {
+                        handle(this, frame);
+                    } finally {
+                        handlingNanos += System.nanoTime() - since;
+                        handlingSince = 0;
+                    }
                 }
             }
             ws.request(1);
@@ -382,6 +451,7 @@ public final class OkxMarketStream implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
             inputClosed.complete(null);
+            answerClose(ws);
             lost(this, statusCode == CLOSED_ABNORMALLY ? "connection lost without a close handshake (1006)"
                     : "closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
                     + ")");
@@ -436,6 +506,21 @@ public final class OkxMarketStream implements AutoCloseable {
                 open = false;
                 ws.abort();
             }
+        }
+
+        /** Completes the closing handshake the server started, then lets the TCP connection go. */
+        private void answerClose(WebSocket ws) {
+            if (ws.isOutputClosed()) {
+                return;
+            }
+            answeringClose = true;
+            CompletableFuture<?> sent;
+            synchronized (this) {
+                sent = sending.handle((r, e) -> null)
+                        .thenCompose(x -> ws.sendClose(WebSocket.NORMAL_CLOSURE, ""));
+                sending = sent;
+            }
+            sent.orTimeout(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> ws.abort());
         }
 
         void abort() {

@@ -20,8 +20,15 @@ public interface OkxStreamListener {
     default void onDisconnected(String reason, Duration reconnectIn) {
     }
 
-    /** OKX refused one of the subscriptions, e.g. an instrument it does not list (code 60018). */
+    /**
+     * OKX refused one of the subscriptions, e.g. an instrument it does not list (code 60018). The stream gives it up:
+     * later connections subscribe to the others only.
+     */
     default void onSubscriptionRefused(OkxArg arg, OkxEvent.ServerError error) {
+    }
+
+    /** OKX neither acknowledged nor refused a subscription within {@code waited}; it is given up like a refused one. */
+    default void onSubscriptionUnanswered(OkxArg arg, Duration waited) {
     }
 
     /** A frame that could not be understood; it has been counted and skipped. */

@@ -9,10 +9,15 @@ import java.util.Set;
 /**
  * One stream's endpoint, subscriptions and timing. OKX closes a connection that has carried nothing for 30 s, so
  * the client sends the text {@code ping} after {@code pingAfterSilence} without a frame (25 s by default) and gives
- * up on the connection when nothing, not even {@code pong}, comes back within {@code pongTimeout}.
+ * up on the connection when nothing, not even {@code pong}, comes back within {@code pongTimeout}. A subscription
+ * OKX has neither acknowledged nor refused within {@code subscribeTimeout} (10 s by default; OKX answers in
+ * milliseconds) is given up like a refused one.
  */
 public record OkxStreamSettings(URI endpoint, List<OkxArg> subscriptions, Duration pingAfterSilence,
-                                Duration pongTimeout, Duration connectTimeout, Backoff backoff) {
+                                Duration pongTimeout, Duration connectTimeout, Backoff backoff,
+                                Duration subscribeTimeout) {
+
+    public static final Duration DEFAULT_SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
     /** OKX's own cut-off for a silent connection. */
     public static final Duration OKX_IDLE_CUTOFF = Duration.ofSeconds(30);
@@ -39,10 +44,12 @@ public record OkxStreamSettings(URI endpoint, List<OkxArg> subscriptions, Durati
         if (backoff == null) {
             throw new IllegalArgumentException("an OKX stream needs a reconnect backoff");
         }
+        positive(subscribeTimeout, "the wait for a subscription's acknowledgement");
     }
 
     /**
-     * The defaults (ping after 25 s of silence, 10 s for the pong and for connecting, {@link Backoff#standard()})
+     * The defaults (ping after 25 s of silence, 10 s for the pong, for connecting and for a subscription's answer,
+     * {@link Backoff#standard()})
      * for subscriptions that OKX all serves on one endpoint: one connection speaks to one endpoint.
      */
     public static OkxStreamSettings of(OkxEndpoints endpoints, List<OkxArg> subscriptions) {
@@ -56,19 +63,27 @@ public record OkxStreamSettings(URI endpoint, List<OkxArg> subscriptions, Durati
                     + endpoints.publicUri() + " and " + endpoints.businessUri() + "): open one stream per endpoint");
         }
         return new OkxStreamSettings(uris.iterator().next(), subscriptions, Duration.ofSeconds(25),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Backoff.standard());
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Backoff.standard(), DEFAULT_SUBSCRIBE_TIMEOUT);
     }
 
     public OkxStreamSettings withKeepAlive(Duration pingAfterSilence, Duration pongTimeout) {
-        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff);
+        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff,
+                subscribeTimeout);
     }
 
     public OkxStreamSettings withBackoff(Backoff backoff) {
-        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff);
+        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff,
+                subscribeTimeout);
     }
 
     public OkxStreamSettings withConnectTimeout(Duration connectTimeout) {
-        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff);
+        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff,
+                subscribeTimeout);
+    }
+
+    public OkxStreamSettings withSubscribeTimeout(Duration subscribeTimeout) {
+        return new OkxStreamSettings(endpoint, subscriptions, pingAfterSilence, pongTimeout, connectTimeout, backoff,
+                subscribeTimeout);
     }
 
     private static void positive(Duration d, String what) {

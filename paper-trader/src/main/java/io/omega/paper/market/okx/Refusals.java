@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which of the subscriptions still waiting for an acknowledgement an OKX error refers to. OKX's error frame carries
- * no {@code arg}; its message names the channel and instrument instead, as in
- * {@code "channel:trades,instId:NOPE-USDT doesn't exist"} (60018) or an echo of the request (60012).
+ * Which of the subscriptions still waiting for an acknowledgement an OKX error refers to. OKX's error frame usually
+ * carries no {@code arg}; its message names the channel and instrument instead, as in
+ * {@code "channel:trades,instId:NOPE-USDT doesn't exist"} (60018) or an echo of the request (60012). When it does
+ * carry one, the message may name nothing ({@code "channel not found"}), so the {@code arg} is read as well.
  */
 final class Refusals {
 
@@ -20,14 +21,13 @@ final class Refusals {
     private Refusals() {
     }
 
-    static List<OkxArg> named(Collection<OkxArg> pending, String message) {
-        if (message == null || message.isEmpty()) {
-            return List.of();
-        }
+    static List<OkxArg> named(Collection<OkxArg> pending, OkxEvent.ServerError error) {
+        String message = error.message() == null ? "" : error.message();
         Set<String> instIds = all(INST_ID, message);
         Set<String> channels = all(CHANNEL, message);
         return pending.stream()
-                .filter(a -> instIds.contains(a.instId()) && (channels.isEmpty() || channels.contains(a.channel())))
+                .filter(a -> a.equals(error.arg())
+                        || instIds.contains(a.instId()) && (channels.isEmpty() || channels.contains(a.channel())))
                 .toList();
     }
 

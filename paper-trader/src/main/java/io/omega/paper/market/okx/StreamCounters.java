@@ -18,10 +18,14 @@ final class StreamCounters {
     final AtomicLong pongsReceived = new AtomicLong();
     final AtomicLong pongTimeouts = new AtomicLong();
     final AtomicLong listenerFailures = new AtomicLong();
+    final AtomicLong unsubscribedTrades = new AtomicLong();
+    final AtomicLong refusedSubscriptions = new AtomicLong();
+    final AtomicLong unansweredSubscriptions = new AtomicLong();
 
     OkxStreamStats snapshot() {
         return new OkxStreamStats(connectAttempts.get(), connects.get(), reconnects.get(), connectFailures.get(),
                 disconnects.get(), frames.get(), trades.get(), serverErrors.get(), malformedFrames.get(),
-                pingsSent.get(), pongsReceived.get(), pongTimeouts.get(), listenerFailures.get());
+                pingsSent.get(), pongsReceived.get(), pongTimeouts.get(), listenerFailures.get(),
+                unsubscribedTrades.get(), refusedSubscriptions.get(), unansweredSubscriptions.get());
     }
 }

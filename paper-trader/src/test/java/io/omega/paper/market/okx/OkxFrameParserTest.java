@@ -34,6 +34,48 @@ class OkxFrameParserTest {
     }
 
     @Test
+    void anAcknowledgementOfAWholeInstrumentTypeIsAnEventNotAMalformedFrame() {
+        assertThat(parser.parse("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"instruments\",\"instType\":"
+                + "\"SPOT\"},\"connId\":\"a4d3ae55\"}")).isEqualTo(new OkxEvent.OtherEvent("subscribe", "a4d3ae55"));
+        assertThat(parser.parse("{\"event\":\"unsubscribe\",\"arg\":{\"channel\":\"tickers\",\"instFamily\":"
+                + "\"BTC-USD\"},\"connId\":\"a4d3ae55\"}")).isEqualTo(new OkxEvent.OtherEvent("unsubscribe", "a4d3ae55"));
+    }
+
+    @Test
+    void anErrorMayNameItsSubscriptionInArg() {
+        assertThat(parser.parse("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"channel not found\","
+                + "\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT-SWAP\"},\"connId\":\"a4d3ae55\"}"))
+                .isEqualTo(new OkxEvent.ServerError("60018", "channel not found", "a4d3ae55", BTC_TRADES));
+        assertThat(parser.parse("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"channel not found\","
+                + "\"arg\":{\"channel\":\"trades\"}}"))
+                .isEqualTo(new OkxEvent.ServerError("60018", "channel not found", ""));
+    }
+
+    @Test
+    void restTradesAreReadNewestFirstAsOkxListsThem() {
+        List<OkxTrade> trades = parser.restTrades("{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"instId\":"
+                + "\"BTC-USDT-SWAP\",\"side\":\"sell\",\"sz\":\"0.5\",\"px\":\"42000.1\",\"source\":\"0\","
+                + "\"tradeId\":\"242720721\",\"ts\":\"1654161646974\"},{\"instId\":\"BTC-USDT-SWAP\",\"side\":"
+                + "\"buy\",\"sz\":\"2\",\"px\":\"42000\",\"source\":\"0\",\"tradeId\":\"242720720\","
+                + "\"ts\":\"1654161641568\"}]}", "BTC-USDT-SWAP");
+        assertThat(trades).containsExactly(
+                new OkxTrade("BTC-USDT-SWAP", "242720721", OkxTrade.Side.SELL, 1,
+                        new Trade(Instant.ofEpochMilli(1654161646974L), 42000.1, 0.5)),
+                new OkxTrade("BTC-USDT-SWAP", "242720720", OkxTrade.Side.BUY, 1,
+                        new Trade(Instant.ofEpochMilli(1654161641568L), 42000, 2)));
+        assertThatThrownBy(() -> parser.restTrades("{\"code\":\"51001\",\"msg\":\"Instrument ID does not "
+                + "exist\",\"data\":[]}", "NOPE-USDT"))
+                .isInstanceOf(OkxFrameException.class)
+                .satisfies(e -> assertThat(((OkxFrameException) e).problem())
+                        .isEqualTo("OKX answered code 51001: Instrument ID does not exist"));
+        assertThatThrownBy(() -> parser.restTrades("{\"code\":\"0\",\"data\":[{\"instId\":\"ETH-USDT\","
+                + "\"side\":\"buy\",\"sz\":\"1\",\"px\":\"1\",\"tradeId\":\"1\",\"ts\":\"1654161641568\"}]}",
+                "BTC-USDT"))
+                .satisfies(e -> assertThat(((OkxFrameException) e).problem())
+                        .isEqualTo("trades data[0].instId: 'ETH-USDT' is not the channel's instrument 'BTC-USDT'"));
+    }
+
+    @Test
     void errorsNoticesAndOtherEvents() {
         assertThat(parser.parse("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request: {\\\"op\\\": "
                 + "\\\"subscribe\\\"}\",\"connId\":\"a4d3ae55\"}"))

@@ -393,6 +393,100 @@ class OkxMarketStreamTest {
         assertThat(stream.stats().disconnects()).isZero();
     }
 
+    @Test
+    void aRefusalNamedOnlyInArgStopsThatInstrumentAloneAndLaterConnectionsNoLongerAskForIt() throws Exception {
+        OkxArg eth = OkxArg.trades("ETH-USDT-SWAP");
+        OkxTestServer server = server((s, message) -> {
+            if (s.number() == 1) {
+                s.ackAll(message);
+                s.send(OkxTestServer.trades("ETH-USDT-SWAP", new String[] {"1", "2000", "1", "buy", "1630048897897"}));
+                s.closeWith(1001, "restart");
+                return;
+            }
+            // On the reconnect OKX no longer lists ETH: its error names it in arg only.
+            s.send("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"channel not found\",\"arg\":"
+                    + "{\"channel\":\"trades\",\"instId\":\"ETH-USDT-SWAP\"},\"connId\":\"" + s.connId() + "\"}");
+            s.send("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT-SWAP\"},"
+                    + "\"connId\":\"" + s.connId() + "\"}");
+            if (s.number() == 2) {
+                s.closeWith(1001, "restart");
+            } else {
+                s.send(OkxTestServer.trades("BTC-USDT-SWAP", new String[] {"7", "42000", "1", "buy", "1630048897999"}));
+            }
+        });
+        OkxMarketStream stream = stream(settings(server, BTC_TRADES, eth));
+
+        listener.await(OkxEvent.Trades.class, 2);
+        stream.close();
+
+        assertThat(server.receivedOn(1)).containsExactly("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"trades\","
+                + "\"instId\":\"BTC-USDT-SWAP\"},{\"channel\":\"trades\",\"instId\":\"ETH-USDT-SWAP\"}]}");
+        assertThat(server.receivedOn(2)).isEqualTo(server.receivedOn(1));
+        assertThat(server.receivedOn(3)).containsExactly(BTC_TRADES_SUBSCRIBE);
+        assertThat(listener.refusals).containsExactly(new RecordingListener.Refusal(eth,
+                new OkxEvent.ServerError("60018", "channel not found", "c2", eth)));
+        assertThat(stream.activeSubscriptions()).containsExactly(BTC_TRADES);
+        // The ETH error on connection 3 finds nothing pending for it: refused once, counted once.
+        OkxStreamStats stats = stream.stats();
+        assertThat(stats.refusedSubscriptions()).isEqualTo(1);
+        assertThat(stats.serverErrors()).isEqualTo(2);
+        assertThat(stats.connects()).isEqualTo(3);
+        assertThat(stats.trades()).isEqualTo(2);
+    }
+
+    @Test
+    void aSubscriptionLeftUnansweredIsGivenUpAfterTheTimeoutAndTheOthersGoOn() throws Exception {
+        OkxArg eth = OkxArg.trades("ETH-USDT-SWAP");
+        OkxTestServer server = server((s, message) -> {
+            if (message.equals("ping")) {
+                s.pong();
+                return;
+            }
+            s.send("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT-SWAP\"},"
+                    + "\"connId\":\"c1\"}");
+        });
+        OkxMarketStream stream = stream(settings(server, BTC_TRADES, eth)
+                .withSubscribeTimeout(Duration.ofMillis(300)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.unanswered.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        stream.close();
+
+        assertThat(listener.unanswered).containsExactly(new RecordingListener.Unanswered(eth, Duration.ofMillis(300)));
+        assertThat(listener.refusals).isEmpty();
+        assertThat(stream.activeSubscriptions()).containsExactly(BTC_TRADES);
+        OkxStreamStats stats = stream.stats();
+        assertThat(stats.unansweredSubscriptions()).isEqualTo(1);
+        assertThat(stats.connects()).isEqualTo(1);
+        assertThat(stats.disconnects()).isZero();
+    }
+
+    @Test
+    void tradesOfAnInstrumentNotSubscribedToAreCountedAndDroppedAndTheRestGoesOn() throws Exception {
+        OkxTestServer server = server((s, message) -> {
+            s.ackAll(message);
+            s.send("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"instruments\",\"instType\":\"SWAP\"},"
+                    + "\"connId\":\"c1\"}");
+            s.send(OkxTestServer.trades("DOGE-USDT", new String[] {"1", "0.1", "100", "buy", "1630048897897"},
+                    new String[] {"2", "0.1", "50", "sell", "1630048897898"}));
+            s.send(OkxTestServer.trades("BTC-USDT-SWAP", new String[] {"9", "42000", "1", "buy", "1630048897900"}));
+        });
+        OkxMarketStream stream = stream(settings(server, BTC_TRADES));
+
+        listener.await(OkxEvent.Trades.class, 1);
+        stream.close();
+
+        assertThat(listener.trades()).containsExactly(trade("9", OkxTrade.Side.BUY, 1630048897900L, 42000, 1));
+        assertThat(listener.allEvents).contains(new OkxEvent.OtherEvent("subscribe", "c1"));
+        OkxStreamStats stats = stream.stats();
+        assertThat(stats.unsubscribedTrades()).isEqualTo(2);
+        assertThat(stats.trades()).isEqualTo(1);
+        assertThat(stats.malformedFrames()).isZero();
+        assertThat(stats.listenerFailures()).isZero();
+    }
+
     private static long nanosBetween(List<OkxTestServer.Closed> closed, int connection, OkxTestServer.Opened next) {
         long closedAt = closed.stream().filter(c -> c.connection() == connection).findFirst()
                 .orElseThrow(() -> new AssertionError("connection " + connection + " never closed: " + closed))

@@ -18,6 +18,9 @@ final class RecordingListener implements OkxStreamListener {
     record Refusal(OkxArg arg, OkxEvent.ServerError error) {
     }
 
+    record Unanswered(OkxArg arg, Duration waited) {
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<OkxEvent> events = new LinkedBlockingQueue<>();
@@ -26,6 +29,7 @@ final class RecordingListener implements OkxStreamListener {
     final List<URI> endpoints = new CopyOnWriteArrayList<>();
     final List<Disconnect> disconnects = new CopyOnWriteArrayList<>();
     final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    final List<Unanswered> unanswered = new CopyOnWriteArrayList<>();
     final List<OkxFrameException> malformed = new CopyOnWriteArrayList<>();
 
     @Override
@@ -48,6 +52,11 @@ final class RecordingListener implements OkxStreamListener {
     @Override
     public void onSubscriptionRefused(OkxArg arg, OkxEvent.ServerError error) {
         refusals.add(new Refusal(arg, error));
+    }
+
+    @Override
+    public void onSubscriptionUnanswered(OkxArg arg, Duration waited) {
+        unanswered.add(new Unanswered(arg, waited));
     }
 
     @Override
