@@ -26,9 +26,9 @@ import java.util.SplittableRandom;
  *       return, range and volume are all in the features) and trades the reversal earns money after costs. The
  *       engine's own rules (five-bar momentum) follow the shock and lose, so a model that learned the signal beats
  *       them by a wide margin and should be promoted.</li>
- *   <li>{@link Scenario#REGIME_FLIP}: the planted signal for the first half; in the second half a shock goes on with
- *       probability {@code strength} instead of reverting: what was learned now loses, and a sound monitor should
- *       notice.</li>
+ *   <li>{@link Scenario#REGIME_FLIP}: nine days ({@link #FLIP_MINUTES}); the planted signal for the first half; in the
+ *       second half a shock goes on with probability {@code strength} instead of reverting: what was learned now
+ *       loses, and a sound monitor should notice.</li>
  * </ul>
  */
 public record GeneratedMarket(Scenario scenario, long seed, double strength, int minutes, Instant start)
@@ -65,6 +65,11 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
     public static final double SHOCK_VOLUME = 20;
     /** Six days of minutes, as long as the bundled Bitstamp week. */
     public static final int DEFAULT_MINUTES = 6 * 24 * 60;
+    /**
+     * A regime flip runs nine days, flipping after four and a half: the demo's loop takes three to five days to
+     * learn the planted signal well enough to promote a model, and the flip is there to test that model's monitor.
+     */
+    public static final int FLIP_MINUTES = 9 * 24 * 60;
     public static final double DEFAULT_STRENGTH = 0.7;
     private static final double START_PRICE = 30_000;
 
@@ -79,7 +84,8 @@ public record GeneratedMarket(Scenario scenario, long seed, double strength, int
     }
 
     public static GeneratedMarket of(Scenario scenario, long seed) {
-        return new GeneratedMarket(scenario, seed, DEFAULT_STRENGTH, DEFAULT_MINUTES, Instant.parse("2026-01-01T00:00:00Z"));
+        return new GeneratedMarket(scenario, seed, DEFAULT_STRENGTH,
+                scenario == Scenario.REGIME_FLIP ? FLIP_MINUTES : DEFAULT_MINUTES, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** The same market with another signal strength (refused outside [0.5, 1]). */

@@ -62,10 +62,13 @@ class GeneratedMarketTest {
             // 0.7 of the shocks drift back by their size, which beats 30 minutes of noise (0.55 %) over 99 % of the
             // time: about 0.7 revert, with a standard error of 3.3 points
             assertThat(reversalRate(planted, shocks)).as("planted, seed %d", seed).isBetween(0.57, 0.79);
-            assertThat(reversalRate(flip, shocks(flip, 0, n / 2))).as("before the flip, seed %d", seed)
-                    .isBetween(0.54, 0.82);
-            assertThat(reversalRate(flip, shocks(flip, n / 2, n))).as("after the flip, seed %d", seed)
-                    .isBetween(0.18, 0.46);
+            int f = GeneratedMarket.FLIP_MINUTES;
+            assertThat(flip).hasSize(f);
+            // about 145 shocks on each side of the flip: a standard error of 3.8 points
+            assertThat(reversalRate(flip, shocks(flip, 0, f / 2))).as("before the flip, seed %d", seed)
+                    .isBetween(0.57, 0.83);
+            assertThat(reversalRate(flip, shocks(flip, f / 2, f))).as("after the flip, seed %d", seed)
+                    .isBetween(0.17, 0.43);
         }
     }
 
