@@ -5,7 +5,7 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.sink.compaction.DayCompactor;
 import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.sink.decode.EventDecoder;
-import io.omega.sink.decode.RegistryWait;
+import io.omega.schemas.decode.RegistryOutagePause;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.sink.dlq.DeadLetters;
 import io.omega.sink.health.SinkHealth;
@@ -74,7 +74,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final Retention retention;
     private final SinkStats stats;
     private final Clock clock;
-    private final RegistryWait registryWait;
+    private final RegistryOutagePause registryOutage;
     private volatile SinkHealth health = SinkHealth.consuming();
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
     /** Flushes handed to the writers, oldest first; each is committed once it and every one before it is done. */
@@ -109,8 +109,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.retention = new Retention(layout, settings.keepLogsDays(), clock);
         this.stats = new SinkStats(metrics);
         this.clock = clock;
-        this.registryWait = new RegistryWait(REGISTRY_BACKOFF, REGISTRY_MAX_BACKOFF);
-        stats.waitingPartitions(registryWait::size);
+        this.registryOutage = new RegistryOutagePause(consumer, clock);
+        stats.waitingPartitions(registryOutage::waiting);
         this.lastMaintenanceMillis = clock.millis();
         AtomicInteger writerNumber = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
@@ -136,11 +136,6 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
      * named by their own offsets); offsets are still committed in the order the flushes were made.
      */
     private static final int WRITER_THREADS = 2;
-
-    /** The first wait after the registry could not be asked; it doubles per failed attempt up to the maximum. */
-    static final Duration REGISTRY_BACKOFF = Duration.ofMillis(250);
-    /** Short enough that the sink notices a registry that is back within seconds; long enough not to hammer it. */
-    static final Duration REGISTRY_MAX_BACKOFF = Duration.ofSeconds(8);
 
     static Map<String, Object> consumerProperties(SinkSettings settings) {
         Map<String, Object> props = new HashMap<>();
@@ -195,7 +190,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     accept(record, now);
                 }
-                resumeDue(now);
+                registryOutage.resumeDue();
                 flushDue(now);
                 commitCompleted(false);
                 if (cleanedUp && now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
@@ -241,7 +236,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
     private void accept(ConsumerRecord<byte[], byte[]> record, long now) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        if (registryWait.isPaused(tp)) {
+        if (registryOutage.isPaused(tp)) {
             return; // a later record of a partition rewound to the one that waits for the registry
         }
         PartitionBuffer buffer = buffers.computeIfAbsent(tp, p -> new PartitionBuffer(p,
@@ -253,7 +248,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 watermark = row.eventTime();
             }
         } catch (SchemaRegistryUnavailableException e) {
-            waitForRegistry(tp, record, e);
+            waitForRegistry(record, e);
             return;
         } catch (EventDecoder.UndecodableRecordException e) {
             LOG.warn("Sending {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
@@ -261,7 +256,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             deadLetters.send(record, e);
             stats.deadLettered(record.topic());
         }
-        if (registryWait.decoded(tp)) {
+        if (registryOutage.decoded(record)) {
             LOG.info("The schema registry answers again: {} resumes at offset {}", tp, record.offset());
             updateHealth();
         }
@@ -273,28 +268,18 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
      * for a backoff. Nothing of the partition from this record on is buffered, so no commit passes it; what was
      * buffered before it is still written and committed.
      */
-    private void waitForRegistry(TopicPartition tp, ConsumerRecord<byte[], byte[]> record,
+    private void waitForRegistry(ConsumerRecord<byte[], byte[]> record,
                                  SchemaRegistryUnavailableException e) {
-        Duration backoff = registryWait.failed(tp, record.offset(), e.getMessage(), clock.instant());
-        consumer.seek(tp, record.offset());
-        consumer.pause(List.of(tp));
+        Duration backoff = registryOutage.retryLater(record, e);
         stats.registryUnavailable();
         LOG.warn("Waiting {} ms for the schema registry before retrying {}-{}@{}: {}", backoff.toMillis(),
                 record.topic(), record.partition(), record.offset(), e.getMessage());
         updateHealth();
     }
 
-    private void resumeDue(long now) {
-        List<TopicPartition> due = registryWait.due(now);
-        due.retainAll(consumer.assignment());
-        if (!due.isEmpty()) {
-            consumer.resume(due);
-        }
-    }
-
     private void updateHealth() {
-        health = registryWait.longest()
-                .map(w -> SinkHealth.down(registryWait.size() + " partition(s) waiting for the schema registry since "
+        health = registryOutage.state().longest()
+                .map(w -> SinkHealth.down(registryOutage.waiting() + " partition(s) waiting for the schema registry since "
                         + w.getValue().since() + " (" + w.getKey() + " at offset " + w.getValue().offset() + ", "
                         + w.getValue().attempts() + " attempt(s)): " + w.getValue().reason()))
                 .orElse(SinkHealth.consuming());
@@ -418,7 +403,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             // Still ours until this returns: publish and commit, so the next owner starts where our files end.
             drain();
             partitions.forEach(buffers::remove);
-            registryWait.forget(partitions);
+            registryOutage.forget(partitions);
             updateHealth();
         }
 
@@ -440,7 +425,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             pending.clear();
             partitions.forEach(buffers::remove);
             partitions.forEach(committedAsync::remove);
-            registryWait.forget(partitions);
+            registryOutage.forget(partitions);
             updateHealth();
         }
 

@@ -1,4 +1,4 @@
-package io.omega.sink.decode;
+package io.omega.schemas.decode;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -44,7 +44,7 @@ public final class RegistryWait {
         return backoff;
     }
 
-    Duration backoff(int attempts) {
+    public Duration backoff(int attempts) {
         long millis = initialBackoff.toMillis() << Math.min(attempts - 1, 20);
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
