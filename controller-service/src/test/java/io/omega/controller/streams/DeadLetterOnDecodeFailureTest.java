@@ -4,6 +4,8 @@ import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.Response;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler.Result;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +26,9 @@ class DeadLetterOnDecodeFailureTest {
             new RegistryRetryBackoff(Duration.ofMillis(250), Duration.ofSeconds(8)), slept::add);
 
     private static ConsumerRecord<byte[], byte[]> record(String topic) {
-        return new ConsumerRecord<>(topic, 2, 17L, "k".getBytes(), new byte[]{0, 0, 0, 0, 42, 1});
+        byte[] value = {0, 0, 0, 0, 42, 1};
+        return new ConsumerRecord<>(topic, 2, 17L, 1_767_225_600_000L, TimestampType.CREATE_TIME, 1, value.length,
+                "k".getBytes(), value, new RecordHeaders(), Optional.empty());
     }
 
     @Test
