@@ -1,11 +1,11 @@
 package io.omega.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.sink.compaction.DayCompactor;
-import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.sink.decode.EventDecoder;
-import io.omega.schemas.decode.RegistryOutagePause;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.sink.dlq.DeadLetters;
 import io.omega.sink.health.SinkHealth;
@@ -268,8 +268,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
      * for a backoff. Nothing of the partition from this record on is buffered, so no commit passes it; what was
      * buffered before it is still written and committed.
      */
-    private void waitForRegistry(ConsumerRecord<byte[], byte[]> record,
-                                 SchemaRegistryUnavailableException e) {
+    private void waitForRegistry(ConsumerRecord<byte[], byte[]> record, SchemaRegistryUnavailableException e) {
         Duration backoff = registryOutage.retryLater(record, e);
         stats.registryUnavailable();
         LOG.warn("Waiting {} ms for the schema registry before retrying {}-{}@{}: {}", backoff.toMillis(),

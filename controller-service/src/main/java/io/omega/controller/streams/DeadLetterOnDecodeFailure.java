@@ -76,15 +76,7 @@ public final class DeadLetterOnDecodeFailure implements DeserializationException
             return Response.resume();
         }
         LOG.warn("cannot decode {}, sent to {}.dlq: {}", at, record.topic(), exception.getMessage());
-        return Response.resume(List.of(DeadLetterRecord.of(record, new PositionedFailure(at.describe(
-                String.valueOf(exception.getMessage())), exception))));
-    }
-
-    /** The dead letter's reason: the decoder's message and where the record was. */
-    private static final class PositionedFailure extends Exception {
-        PositionedFailure(String message, Exception cause) {
-            super(message, cause);
-        }
+        return Response.resume(List.of(DeadLetterRecord.of(record, exception)));
     }
 
     @Override

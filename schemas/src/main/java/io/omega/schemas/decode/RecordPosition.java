@@ -9,9 +9,10 @@ public record RecordPosition(String topic, int partition, long offset) {
         return new RecordPosition(record.topic(), record.partition(), record.offset());
     }
 
-    /** {@code message}, followed by this position. */
+    /** {@code message}, followed by this position (once: a message that already ends with it is returned as is). */
     public String describe(String message) {
-        return message + " (record at " + this + ")";
+        String suffix = " (record at " + this + ")";
+        return message.endsWith(suffix) ? message : message + suffix;
     }
 
     @Override
