@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the sink in the calling thread until the JVM is asked to stop (Ctrl-C, SIGTERM): the shutdown hook stops
@@ -19,9 +20,16 @@ public final class SinkRunner {
     }
 
     public static void runUntilStopped(OmegaConfig config, MeterRegistry metrics, PrintWriter out) throws InterruptedException {
+        runUntilStopped(config, metrics, out, sink -> { });
+    }
+
+    /** As above; {@code created} is handed the sink before it runs, e.g. to report its health. */
+    public static void runUntilStopped(OmegaConfig config, MeterRegistry metrics, PrintWriter out,
+                                       Consumer<TradeLoggerSink> created) throws InterruptedException {
         SinkSettings settings = SinkSettings.from(config);
         TradeLoggerSink sink = new TradeLoggerSink(settings, new OmegaSerdes(config.schemaRegistry()), metrics,
                 Clock.systemUTC());
+        created.accept(sink);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sink.close();

@@ -1,11 +1,14 @@
 package io.omega.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.sink.compaction.DayCompactor;
 import io.omega.sink.decode.EventDecoder;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.sink.dlq.DeadLetters;
+import io.omega.sink.health.SinkHealth;
 import io.omega.sink.retention.Retention;
 import io.omega.sink.stats.SinkStats;
 import io.omega.sink.write.FlushResult;
@@ -71,6 +74,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final Retention retention;
     private final SinkStats stats;
     private final Clock clock;
+    private final RegistryOutagePause registryOutage;
+    private volatile SinkHealth health = SinkHealth.consuming();
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
     /** Flushes handed to the writers, oldest first; each is committed once it and every one before it is done. */
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
@@ -104,6 +109,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.retention = new Retention(layout, settings.keepLogsDays(), clock);
         this.stats = new SinkStats(metrics);
         this.clock = clock;
+        this.registryOutage = new RegistryOutagePause(consumer, clock);
+        stats.waitingPartitions(registryOutage::waiting);
         this.lastMaintenanceMillis = clock.millis();
         AtomicInteger writerNumber = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
@@ -154,6 +161,14 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * Down while the sink is stopped or failed, or while a partition waits for the schema registry: then its
+     * records are neither written nor dead-lettered and its committed offset stands still.
+     */
+    public SinkHealth health() {
+        return health;
+    }
+
     /** The latest event time seen: days ending more than the grace period before it are compacted. */
     public Instant watermark() {
         return watermark;
@@ -175,6 +190,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     accept(record, now);
                 }
+                registryOutage.resumeDue();
                 flushDue(now);
                 commitCompleted(false);
                 if (cleanedUp && now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
@@ -185,8 +201,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             drain();
         } catch (RuntimeException | Error e) {
             failed = true; // leave the group without writing or committing anything more: a restart recovers
+            health = SinkHealth.down("failed: " + e.getMessage());
             throw e;
         } finally {
+            if (!failed) {
+                health = SinkHealth.down("stopped");
+            }
             consumer.close();
             writers.shutdownNow();
             deadLetters.close();
@@ -216,6 +236,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
     private void accept(ConsumerRecord<byte[], byte[]> record, long now) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        if (registryOutage.isPaused(tp)) {
+            return; // a later record of a partition rewound to the one that waits for the registry
+        }
         PartitionBuffer buffer = buffers.computeIfAbsent(tp, p -> new PartitionBuffer(p,
                 SinkTopic.of(p.topic()).orElseThrow().kind()));
         ExperienceRow row = null;
@@ -224,13 +247,41 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             if (row.eventTime().isAfter(watermark)) {
                 watermark = row.eventTime();
             }
+        } catch (SchemaRegistryUnavailableException e) {
+            waitForRegistry(record, e);
+            return;
         } catch (EventDecoder.UndecodableRecordException e) {
             LOG.warn("Sending {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                     record.topic() + ".dlq", e.getMessage());
             deadLetters.send(record, e);
             stats.deadLettered(record.topic());
         }
+        if (registryOutage.decoded(record)) {
+            LOG.info("The schema registry answers again: {} resumes at offset {}", tp, record.offset());
+            updateHealth();
+        }
         buffer.add(record.offset(), row, now);
+    }
+
+    /**
+     * The record is fine but its schema could not be fetched: rewind its partition to it and pause the partition
+     * for a backoff. Nothing of the partition from this record on is buffered, so no commit passes it; what was
+     * buffered before it is still written and committed.
+     */
+    private void waitForRegistry(ConsumerRecord<byte[], byte[]> record, SchemaRegistryUnavailableException e) {
+        Duration backoff = registryOutage.retryLater(record, e);
+        stats.registryUnavailable();
+        LOG.warn("Waiting {} ms for the schema registry before retrying {}-{}@{}: {}", backoff.toMillis(),
+                record.topic(), record.partition(), record.offset(), e.getMessage());
+        updateHealth();
+    }
+
+    private void updateHealth() {
+        health = registryOutage.state().longest()
+                .map(w -> SinkHealth.down(registryOutage.waiting() + " partition(s) waiting for the schema registry since "
+                        + w.getValue().since() + " (" + w.getKey() + " at offset " + w.getValue().offset() + ", "
+                        + w.getValue().attempts() + " attempt(s)): " + w.getValue().reason()))
+                .orElse(SinkHealth.consuming());
     }
 
     private void flushDue(long now) {
@@ -351,6 +402,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             // Still ours until this returns: publish and commit, so the next owner starts where our files end.
             drain();
             partitions.forEach(buffers::remove);
+            registryOutage.forget(partitions);
+            updateHealth();
         }
 
         @Override
@@ -371,6 +424,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             pending.clear();
             partitions.forEach(buffers::remove);
             partitions.forEach(committedAsync::remove);
+            registryOutage.forget(partitions);
+            updateHealth();
         }
 
         @Override

@@ -152,6 +152,12 @@ class TradeLoggerSinkIT {
             assertThat(header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo("omega.decisions");
             assertThat(header(r, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
         }
+        // An unknown schema id is named, with where the record was.
+        assertThat(dlq).filteredOn(r -> java.util.Arrays.equals(r.value(), wrongSchemaId)).singleElement()
+                .satisfies(r -> assertThat(header(r, DeadLetters.ERROR)).isEqualTo("cannot decode a Decision from topic "
+                        + "omega.decisions: schema id 32639 is not in the schema registry (it answered 404) (record at "
+                        + "omega.decisions partition " + header(r, DeadLetters.SOURCE_PARTITION) + ", offset "
+                        + header(r, DeadLetters.SOURCE_OFFSET) + ")"));
         List<ConsumerRecord<byte[], byte[]>> outcomeDlq =
                 kafka.readFrom(Topics.deadLetterTopic(Topics.OUTCOMES.name()), dlqStart);
         assertThat(outcomeDlq).singleElement().satisfies(r -> {

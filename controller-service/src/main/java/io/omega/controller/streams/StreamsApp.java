@@ -1,11 +1,13 @@
 package io.omega.controller.streams;
 
+import io.omega.schemas.decode.DecodeFailures;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -41,6 +43,11 @@ public final class StreamsApp implements AutoCloseable {
         // The embedded broker and small deployments have one broker: internal topics cannot ask for three replicas.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         this.streams = new KafkaStreams(topology, props);
+        // A record that waits for the schema registry fails its thread (see DeadLetterOnDecodeFailure): replace the
+        // thread so that it reads the record again. Anything else stops the client, as before.
+        streams.setUncaughtExceptionHandler(e -> DecodeFailures.isTransient(e)
+                ? StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD
+                : StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     }
 
     public void start() {

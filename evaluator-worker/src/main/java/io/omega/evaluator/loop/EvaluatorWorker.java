@@ -5,6 +5,8 @@ import io.omega.evaluator.evaluate.ModelEvaluator;
 import io.omega.evaluator.report.EvaluationReportWriter;
 import io.omega.schemas.exactlyonce.SourceTransaction;
 import io.omega.schemas.exactlyonce.TransactionalClients;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.RegistryEvent;
@@ -66,6 +68,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
     private final EvaluationReportWriter reports;
     private final Path dataDir;
     private final Consumer<byte[], byte[]> consumer;
+    private final RegistryOutagePause registryOutage;
     private final Producer<byte[], byte[]> producer;
     private final SourceTransaction transaction;
     private final Serializer<SpecificRecord> values;
@@ -91,6 +94,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         this.reports = reports;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.consumer = consumer;
+        this.registryOutage = new RegistryOutagePause(consumer, clock);
         this.producer = producer;
         this.transaction = new SourceTransaction(producer, consumer, "evaluator");
         this.values = serdes.valueSerializer(SpecificRecord.class);
@@ -115,7 +119,11 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.REGISTRY_EVENTS.name()), new ReplayFromStart());
             while (!stopping) {
+                registryOutage.resumeDue();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (registryOutage.isPaused(record)) {
+                        continue; // rewound to an earlier record that waits for the schema registry
+                    }
                     if (!handle(record)) {
                         break; // rewound after an aborted transaction: the rest of this batch comes again
                     }
@@ -157,6 +165,12 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
             if (event == null) {
                 throw new SerializationException("an empty value is not a registry event");
             }
+        } catch (SchemaRegistryUnavailableException e) {
+            // Nothing is wrong with the event, and state is rebuilt from every event: read it again later.
+            Duration backoff = registryOutage.retryLater(record, e);
+            LOG.warn("registry event at {}-{}@{} waits {} ms for the schema registry: {}", record.topic(),
+                    record.partition(), record.offset(), backoff.toMillis(), e.getMessage());
+            return true;
         } catch (SerializationException e) {
             if (!act) {
                 return true;
@@ -166,6 +180,9 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
                 deadLettered.incrementAndGet();
             }
             return published;
+        }
+        if (registryOutage.decoded(record)) {
+            LOG.info("the schema registry answers again: {} resumes", partition);
         }
         String type = event.getModelType();
         switch (event.getEventType()) {
@@ -257,6 +274,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(actFrom::remove);
+            registryOutage.forget(partitions);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.omega.app.sink;
 
 import io.omega.app.ConfigOption;
+import io.omega.app.metrics.Health;
 import io.omega.app.metrics.MetricsEndpoint;
 import io.omega.sink.SinkRunner;
+import io.omega.sink.health.SinkHealth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,11 @@ public final class SinkCommand implements Callable<Integer> {
         var loaded = config.load();
         try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().sinkPort())) {
             spec.commandLine().getOut().println("Sink metrics on " + metrics.url());
-            SinkRunner.runUntilStopped(loaded, metrics.registry(), spec.commandLine().getOut());
+            SinkRunner.runUntilStopped(loaded, metrics.registry(), spec.commandLine().getOut(),
+                    sink -> metrics.health(() -> {
+                        SinkHealth now = sink.health();
+                        return new Health(now.up(), now.detail());
+                    }));
         }
         return 0;
     }

@@ -25,4 +25,25 @@ class MetricsEndpointTest {
                     .contains("jvm_memory_used_bytes");
         }
     }
+
+    @Test
+    void answersHealthWithWhatTheWorkerReports() throws Exception {
+        try (MetricsEndpoint endpoint = new MetricsEndpoint("127.0.0.1", 0)) {
+            String url = endpoint.url().replace("/metrics", "/api/health");
+            HttpResponse<String> up = get(url);
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).isEqualTo("{\"status\":\"UP\",\"detail\":\"running\"}");
+
+            endpoint.health(() -> new Health(false, "1 partition(s) waiting for the schema registry"));
+            HttpResponse<String> down = get(url);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).isEqualTo(
+                    "{\"status\":\"DOWN\",\"detail\":\"1 partition(s) waiting for the schema registry\"}");
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

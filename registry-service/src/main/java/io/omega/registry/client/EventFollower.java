@@ -2,6 +2,7 @@ package io.omega.registry.client;
 
 import io.omega.registry.model.RegistryState;
 import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.topic.TopicFollower;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -56,6 +57,8 @@ final class EventFollower implements AutoCloseable {
         RegistryEvent event;
         try {
             event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (SchemaRegistryUnavailableException e) {
+            throw e; // not the event's fault: the follower reads it again once the registry answers
         } catch (RuntimeException e) {
             unreadable.incrementAndGet();
             LOG.error("unreadable registry event at {}-{}@{} skipped: {}", record.topic(), record.partition(),

@@ -1,5 +1,7 @@
 package io.omega.registry.processor;
 
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.event.RegistryEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +53,23 @@ public final class EventLogReader {
             consumer.seekToBeginning(partitions);
             // Under read_committed the end offset is the last stable offset: nothing committed lies beyond it.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            RegistryOutagePause registryOutage = new RegistryOutagePause(consumer, Clock.systemUTC());
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("replaying " + topic + " took longer than " + timeout);
                 }
+                registryOutage.resumeDue();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (registryOutage.isPaused(record)) {
+                        continue;
+                    }
                     RegistryEvent event;
                     try {
                         event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+                    } catch (SchemaRegistryUnavailableException e) {
+                        // State must include every event: wait for the registry (within the replay's timeout).
+                        registryOutage.retryLater(record, e);
+                        continue;
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("cannot read registry event at " + record.topic() + "-"
                                 + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);

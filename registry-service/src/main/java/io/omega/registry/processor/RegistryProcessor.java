@@ -3,6 +3,9 @@ package io.omega.registry.processor;
 import io.omega.registry.command.CommandDecider;
 import io.omega.registry.metrics.RegistryMetrics;
 import io.omega.registry.model.RegistryState;
+import io.omega.schemas.decode.RecordPosition;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,6 +68,8 @@ public final class RegistryProcessor implements AutoCloseable {
     private volatile boolean rebuildNeeded;
     private volatile Throwable failure;
     private KafkaConsumer<String, byte[]> consumer;
+    /** Set with {@link #consumer}, on the loop thread. */
+    private RegistryOutagePause registryOutage;
 
     private RegistryProcessor(ProcessorSettings settings, CommandDecider decider, RegistryMetrics metrics,
                               Deserializer<RegistryCommand> commandReader, Serializer<RegistryEvent> eventWriter,
@@ -127,6 +133,7 @@ public final class RegistryProcessor implements AutoCloseable {
              KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                      new ByteArrayDeserializer())) {
             consumer = commands;
+            registryOutage = new RegistryOutagePause(commands, Clock.systemUTC());
             // Fences any earlier instance and aborts its unfinished transaction, so the log is stable to replay.
             producer.initTransactions();
             rebuild();
@@ -147,6 +154,7 @@ public final class RegistryProcessor implements AutoCloseable {
             });
             ready.countDown();
             while (running) {
+                registryOutage.resumeDue();
                 ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
                     continue;
@@ -176,19 +184,29 @@ public final class RegistryProcessor implements AutoCloseable {
         producer.beginTransaction();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                offsets.put(new TopicPartition(record.topic(), record.partition()),
-                        new OffsetAndMetadata(record.offset() + 1));
+                if (registryOutage.isPaused(record)) {
+                    continue; // behind a command that waits for the schema registry: read again after it
+                }
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 RegistryCommand command;
                 try {
                     command = commandReader.deserialize(record.topic(), record.headers(), record.value());
                     if (command == null) {
                         throw new SerializationException("empty record: no command");
                     }
+                } catch (SchemaRegistryUnavailableException e) {
+                    // Not the command's fault: its offset is not committed, and it is read again after a backoff.
+                    Duration backoff = registryOutage.retryLater(record, e);
+                    LOG.warn("command at {} waits {} ms for the schema registry: {}", RecordPosition.of(record),
+                            backoff.toMillis(), e.getMessage());
+                    continue;
                 } catch (RuntimeException e) {
+                    offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
                     producer.send(deadLetter(record, e));
                     metrics.deadLettered();
                     continue;
                 }
+                offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 if (state.answered(command.getId())) {
                     // The same command sent twice gets one answer: the first.
                     metrics.duplicate();
@@ -201,7 +219,9 @@ public final class RegistryProcessor implements AutoCloseable {
                 state.apply(event);
                 written.add(event);
             }
-            producer.sendOffsetsToTransaction(offsets, commands.groupMetadata());
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, commands.groupMetadata());
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             // Fatal for this producer: another instance took over the transactional id, or we may not write.
@@ -233,7 +253,7 @@ public final class RegistryProcessor implements AutoCloseable {
                 record.key(), record.value());
         Headers headers = dlq.headers();
         record.headers().forEach(headers::add);
-        headers.add("omega.error", utf8(String.valueOf(error.getMessage())));
+        headers.add("omega.error", utf8(RecordPosition.of(record).describe(String.valueOf(error.getMessage()))));
         headers.add("omega.error.class", utf8(error.getClass().getName()));
         headers.add("omega.source.topic", utf8(record.topic()));
         headers.add("omega.source.partition", utf8(Integer.toString(record.partition())));

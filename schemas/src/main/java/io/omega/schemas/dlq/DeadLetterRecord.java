@@ -1,5 +1,6 @@
 package io.omega.schemas.dlq;
 
+import io.omega.schemas.decode.RecordPosition;
 import io.omega.schemas.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +29,8 @@ public final class DeadLetterRecord {
 
     public static ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> record, Exception error) {
         Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add(ERROR, utf8(String.valueOf(error.getMessage())));
+        // The reason names where the record was, so that an operator can find it (and its schema id, if unknown).
+        headers.add(ERROR, utf8(RecordPosition.of(record).describe(String.valueOf(error.getMessage()))));
         headers.add(EXCEPTION, utf8((error.getCause() != null ? error.getCause() : error).getClass().getName()));
         headers.add(SOURCE_TOPIC, utf8(record.topic()));
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));

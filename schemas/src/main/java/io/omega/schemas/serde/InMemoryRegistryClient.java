@@ -1,5 +1,6 @@
 package io.omega.schemas.serde;
 
+import com.microsoft.kiota.ApiExceptionBuilder;
 import io.apicurio.registry.resolver.client.RegistryArtifactReference;
 import io.apicurio.registry.resolver.client.RegistryClientFacade;
 import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
@@ -43,7 +44,9 @@ public final class InMemoryRegistryClient implements RegistryClientFacade {
     public synchronized String getSchemaByContentId(Long contentId) {
         String content = contentById.get(contentId);
         if (content == null) {
-            throw new IllegalArgumentException("no schema with content id " + contentId + " in the embedded registry");
+            // What the real registry answers, so that consumers treat an unknown id alike in both modes.
+            throw new ApiExceptionBuilder().withMessage("no schema with content id " + contentId
+                    + " in the embedded registry").withResponseStatusCode(404).build();
         }
         return content;
     }

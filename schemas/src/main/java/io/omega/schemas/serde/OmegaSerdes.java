@@ -7,6 +7,8 @@ import io.omega.config.RegistryMode;
 import io.omega.config.SchemaRegistryConfig;
 import io.omega.schemas.topic.TopicSpec;
 import io.omega.schemas.topic.Topics;
+import io.omega.schemas.decode.DecodeFailures;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +75,9 @@ public final class OmegaSerdes {
         // Apicurio registers every named type as its own artifact and a Confluent client would need references.
         props.put("apicurio.registry.dereference-schema", true);
         props.put("apicurio.registry.avro-datum-provider", IdentityCachingDatumProvider.class.getName());
+        // A content id's schema never changes: keep using a cached one when refreshing it fails (Apicurio expires
+        // cache entries every 30 s and, by default, fails every decode until the registry answers again).
+        props.put("apicurio.registry.fault-tolerant-refresh", true);
         if (embedded == null) {
             props.put("apicurio.registry.url", config.url());
         }
@@ -140,9 +146,40 @@ public final class OmegaSerdes {
                 }
                 return value;
             } catch (RuntimeException e) {
-                throw new SerializationException("cannot decode a " + type.getSimpleName() + " from topic " + topic
-                        + ": " + rootMessage(e), e);
+                throw describe(topic, schemaId(data), e);
             }
+        }
+
+        /**
+         * A failure the registry caused is not a {@link SerializationException}: nothing is wrong with the record,
+         * and its consumer must try it again rather than dead-letter it. An unknown id is named as such, instead
+         * of by the class name Apicurio's {@code ProblemDetails} prints as its message.
+         */
+        private RuntimeException describe(String topic, long schemaId, RuntimeException e) {
+            String what = "cannot decode a " + type.getSimpleName() + " from topic " + topic;
+            if (DecodeFailures.isUnknownSchema(e)) {
+                return new SerializationException(what + ": schema id " + schemaId
+                        + " is not in the schema registry (it answered 404)", e);
+            }
+            if (DecodeFailures.isTransient(e)) {
+                return new SchemaRegistryUnavailableException(what + ": the schema registry cannot be reached for"
+                        + " schema id " + schemaId + " (" + registryProblem(e) + ")", e);
+            }
+            return new SerializationException(what + ": " + rootMessage(e), e);
+        }
+
+        private static long schemaId(byte[] data) {
+            return ByteBuffer.wrap(data, 1, 4).getInt() & 0xffffffffL;
+        }
+
+        private static String registryProblem(Throwable e) {
+            return DecodeFailures.registryStatus(e).map(status -> "it answered " + status).orElseGet(() -> {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                return root.toString();
+            });
         }
 
         @Override

@@ -1,5 +1,9 @@
 package io.omega.schemas.topic;
 
+import io.omega.schemas.decode.DecodeFailures;
+import io.omega.schemas.decode.RecordPosition;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,6 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +29,15 @@ import java.util.function.Consumer;
  * {@code handler} on its own thread: how a component rebuilds a view of the log (the controller's status, the paper
  * trader's models, a registry client's replica) and then keeps it current. Knows when it has read everything that
  * was there when it started.
+ *
+ * <p>A handler that cannot decode a record because the schema registry cannot be reached throws (any exception
+ * {@link DecodeFailures#isTransient} calls transient, such as {@link SchemaRegistryUnavailableException}): the
+ * record's partition is then rewound and paused for a backoff, and the record handed over again, so a view never
+ * silently misses a record for an outage.
  */
 public final class TopicFollower implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
     /** Kafka's own default: how long the broker holds a fetch that finds nothing new. */
     public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
@@ -30,6 +45,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     private final List<String> topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
+    private final RegistryOutagePause registryOutage;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -57,6 +73,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.registryOutage = new RegistryOutagePause(consumer, Clock.systemUTC());
     }
 
     /** Starts following on a daemon thread named {@code threadName}. */
@@ -130,8 +147,11 @@ public final class TopicFollower implements Runnable, AutoCloseable {
             }
             Map<TopicPartition, Long> ends = endsAtStart;
             while (!stopping) {
+                registryOutage.resumeDue();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    handler.accept(record);
+                    if (!registryOutage.isPaused(record)) {
+                        hand(record);
+                    }
                 }
                 if (caughtUp.getCount() > 0
                         && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
@@ -145,6 +165,20 @@ public final class TopicFollower implements Runnable, AutoCloseable {
         } finally {
             consumer.close();
             stopped.countDown();
+        }
+    }
+
+    private void hand(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            handler.accept(record);
+            registryOutage.decoded(record);
+        } catch (RuntimeException e) {
+            if (!DecodeFailures.isTransient(e)) {
+                throw e;
+            }
+            Duration backoff = registryOutage.retryLater(record, e);
+            LOG.warn("{} waits {} ms for the schema registry: {}", RecordPosition.of(record), backoff.toMillis(),
+                    e.getMessage());
         }
     }
 

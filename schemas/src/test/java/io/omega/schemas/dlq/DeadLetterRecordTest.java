@@ -32,7 +32,8 @@ class DeadLetterRecordTest {
         assertThat(letter.timestamp()).isEqualTo(1_700_000_000_000L);
         assertThat(letter.partition()).isNull();
         assertThat(DeadLetterRecord.header(letter.headers(), "trace")).contains("t-1");
-        assertThat(DeadLetterRecord.header(letter.headers(), DeadLetterRecord.ERROR)).contains("not Avro");
+        assertThat(DeadLetterRecord.header(letter.headers(), DeadLetterRecord.ERROR))
+                .contains("not Avro (record at omega.training-requests partition 2, offset 41)");
         assertThat(DeadLetterRecord.header(letter.headers(), DeadLetterRecord.EXCEPTION))
                 .contains("java.lang.IllegalArgumentException");
         assertThat(DeadLetterRecord.header(letter.headers(), DeadLetterRecord.SOURCE_TOPIC)).contains("omega.training-requests");

@@ -37,7 +37,8 @@ class DeserializationFailureTest {
         assertThatThrownBy(() -> decisions.deserialize("omega.decisions", new byte[]{0, 0, 0, 0, 42, 1, 2}))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageStartingWith("cannot decode a Decision from topic omega.decisions:")
-                .hasMessageContaining("content id 42");
+                .hasMessage("cannot decode a Decision from topic omega.decisions: schema id 42 is not in the schema "
+                        + "registry (it answered 404)");
     }
 
     @Test

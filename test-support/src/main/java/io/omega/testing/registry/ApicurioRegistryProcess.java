@@ -30,17 +30,33 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     public static final String DISTRIBUTION_PROPERTY = "omega.test.registry.dir";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Process process;
+    private final List<String> command;
+    private final Path distribution;
     private final int port;
     private final Path log;
+    private volatile Process process;
 
-    private ApicurioRegistryProcess(Process process, int port, Path log) {
-        this.process = process;
+    private ApicurioRegistryProcess(List<String> command, Path distribution, int port, Path log) {
+        this.command = command;
+        this.distribution = distribution;
         this.port = port;
         this.log = log;
     }
 
+    /** A registry keeping its schemas in memory: they are gone when it stops. */
     public static ApicurioRegistryProcess start() {
+        return start(List.of());
+    }
+
+    /**
+     * A registry keeping its schemas in an H2 database under {@code storage}, so that {@link #stop()} and
+     * {@link #restart()} (same port) give back the same schemas under the same ids, as a real deployment would.
+     */
+    public static ApicurioRegistryProcess startPersistent(Path storage) {
+        return start(List.of("-Dapicurio.datasource.url=jdbc:h2:file:" + storage.toAbsolutePath().resolve("registry")));
+    }
+
+    private static ApicurioRegistryProcess start(List<String> storageOptions) {
         Path distribution = distribution();
         String java = javaAtLeast21().orElseThrow(() -> new IllegalStateException(
                 "Apicurio Registry 3.x needs a JDK 21 or newer: none found under /usr/lib/jvm; install one (e.g. "
@@ -50,22 +66,45 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile(Path.of("target").toFile().isDirectory() ? Path.of("target") : Path.of("."),
                     "apicurio-registry-", ".log");
-            Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                     "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                     // Management is built in and on by default (0.0.0.0:9000): keep it on loopback, on its own port.
-                    "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
-                    "-jar", "quarkus-run.jar")
-                    .directory(distribution.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            ApicurioRegistryProcess registry = new ApicurioRegistryProcess(process, port, log);
+                    "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
+            command.addAll(storageOptions);
+            command.addAll(List.of("-jar", "quarkus-run.jar"));
+            ApicurioRegistryProcess registry = new ApicurioRegistryProcess(List.copyOf(command), distribution, port, log);
             Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "apicurio-registry-stop"));
-            registry.awaitReady();
+            registry.launch();
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Apicurio Registry from " + distribution, e);
         }
+    }
+
+    private void launch() {
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(distribution.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Apicurio Registry from " + distribution, e);
+        }
+        awaitReady();
+    }
+
+    /** Stops the process: from now on its port refuses connections. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts the process again after {@link #stop()}, on the same port, and waits until it answers. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the registry is running");
+        }
+        launch();
     }
 
     /** Base of the registry's own v3 API, which Apicurio's serdes talk to. */
@@ -80,7 +119,8 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
+        Process process = this.process;
+        if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();

@@ -1,5 +1,8 @@
 package io.omega.sink.decode;
 
+import io.omega.schemas.decode.DecodeFailures;
+import io.omega.schemas.decode.RecordPosition;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.store.ExperienceRow;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,6 +42,11 @@ public final class EventDecoder implements AutoCloseable {
         }
     }
 
+    /**
+     * The record's row. Throws {@link UndecodableRecordException} if the record can never be kept, and
+     * {@link SchemaRegistryUnavailableException} if its schema could not be fetched (the same record may decode
+     * once the registry answers again).
+     */
     public ExperienceRow decode(ConsumerRecord<byte[], byte[]> record) {
         Deserializer<?> deserializer = deserializers.get(record.topic());
         if (deserializer == null) {
@@ -54,7 +62,12 @@ public final class EventDecoder implements AutoCloseable {
         try {
             event = deserializer.deserialize(record.topic(), record.headers(), data);
         } catch (RuntimeException e) {
-            throw new UndecodableRecordException(e.getMessage(), e);
+            String message = RecordPosition.of(record).describe(e.getMessage());
+            if (DecodeFailures.isTransient(e)) {
+                // Nothing is wrong with the record: the sink must wait and try it again, not dead-letter it.
+                throw new SchemaRegistryUnavailableException(message, e);
+            }
+            throw new UndecodableRecordException(message, e);
         }
         if (event != null && !types.get(record.topic()).isInstance(event)) {
             throw new UndecodableRecordException("cannot decode a " + what + " from topic " + record.topic()

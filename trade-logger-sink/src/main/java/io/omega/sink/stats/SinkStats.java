@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Per-kind counters of the sink ({@code get_stats()} of the seed's trade logger), also published as metrics:
  * {@code omega.sink.rows.logged}, {@code omega.sink.files.created}, {@code omega.sink.last.flush} (epoch seconds)
- * tagged {@code kind}, and {@code omega.sink.dead.letters} tagged {@code topic}.
+ * tagged {@code kind}, {@code omega.sink.dead.letters} tagged {@code topic}, and, for schema-registry outages,
+ * {@code omega.sink.registry.waiting} (partitions paused now) and {@code omega.sink.registry.unavailable} (failed
+ * attempts).
  */
 public final class SinkStats {
 
@@ -58,6 +60,19 @@ public final class SinkStats {
     public void deadLettered(String topic) {
         deadLetters.incrementAndGet();
         registry.counter("omega.sink.dead.letters", "topic", topic).increment();
+    }
+
+    /** Publishes {@code omega.sink.registry.waiting}: how many partitions wait for the schema registry now. */
+    public void waitingPartitions(java.util.function.IntSupplier waiting) {
+        // A strong reference: Micrometer holds gauge state weakly, and nothing else keeps this supplier alive.
+        Gauge.builder("omega.sink.registry.waiting", waiting, w -> w.getAsInt()).strongReference(true)
+                .description("Partitions paused because the schema registry could not be asked for a record's schema")
+                .register(registry);
+    }
+
+    /** One failed attempt to fetch a schema: {@code omega.sink.registry.unavailable}. */
+    public void registryUnavailable() {
+        registry.counter("omega.sink.registry.unavailable").increment();
     }
 
     public long deadLetters() {

@@ -2,6 +2,8 @@ package io.omega.trainer.loop;
 
 import io.omega.schemas.exactlyonce.SourceTransaction;
 import io.omega.schemas.exactlyonce.TransactionalClients;
+import io.omega.schemas.decode.RegistryOutagePause;
+import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.dlq.DeadLetterRecord;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.TrainingRequest;
@@ -89,6 +91,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
     private final Serializer<SpecificRecord> values;
     private final Deserializer<TrainingRequest> requests;
     private final TrainingOutcomes outcomes;
+    private final RegistryOutagePause registryOutage;
     private final ExecutorService trainingThread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong succeeded = new AtomicLong();
@@ -113,6 +116,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
         this.values = values;
         this.requests = requests;
         this.outcomes = new TrainingOutcomes(clock);
+        this.registryOutage = new RegistryOutagePause(consumer, clock);
         this.trainingThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, settings.clientIdPrefix() + "-training");
             t.setDaemon(true);
@@ -141,8 +145,11 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(Topics.TRAINING_REQUESTS.name()), new PauseWhileTraining());
             LOG.info("trainer worker waiting for training requests on {}", Topics.TRAINING_REQUESTS.name());
             while (!stopping) {
+                registryOutage.resumeDue();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(settings.pollTimeout())) {
-                    handle(record);
+                    if (!registryOutage.isPaused(record)) {
+                        handle(record);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -181,6 +188,12 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
             if (request == null) {
                 throw new SerializationException("an empty value is not a training request");
             }
+        } catch (SchemaRegistryUnavailableException e) {
+            // Nothing is wrong with the request: read it again once the registry answers, never dead-letter it.
+            Duration backoff = registryOutage.retryLater(record, e);
+            LOG.warn("training request at {}-{}@{} waits {} ms for the schema registry: {}", record.topic(),
+                    record.partition(), record.offset(), backoff.toMillis(), e.getMessage());
+            return;
         } catch (SerializationException e) {
             LOG.warn("training request at {}-{}@{} cannot be decoded, sent to the dead-letter topic: {}",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
@@ -188,6 +201,10 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
                 deadLettered.incrementAndGet();
             }
             return;
+        }
+        if (registryOutage.decoded(record)) {
+            LOG.info("the schema registry answers again: training requests of {}-{} resume", record.topic(),
+                    record.partition());
         }
         TrainingJob job;
         try {
@@ -251,7 +268,8 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
             }
             training = false;
             lostWhileTraining.clear();
-            consumer.resume(consumer.assignment());
+            // A partition waiting for the schema registry stays paused until its own backoff is over.
+            consumer.resume(consumer.assignment().stream().filter(p -> !registryOutage.isPaused(p)).toList());
         }
     }
 
@@ -308,6 +326,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            registryOutage.forget(partitions);
             if (training) {
                 lostWhileTraining.addAll(partitions);
             }
