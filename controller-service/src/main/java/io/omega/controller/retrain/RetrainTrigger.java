@@ -52,12 +52,12 @@ final class RetrainTrigger implements Processor<String, SpecificRecord, String, 
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        if (record.value() instanceof Outcome) {
+        if (record.value() instanceof Outcome outcome) {
             for (String type : settings.modelTypes()) {
                 RetrainState state = state(type).withOutcome();
                 states.put(type, state);
                 if (settings.enabled() && !state.inFlight() && state.outcomesSince() >= settings.minTrades()) {
-                    request(type, state, TrainingReason.TRADE_COUNT, record.timestamp(),
+                    request(type, state, TrainingReason.TRADE_COUNT, record.timestamp(), outcome.getEventTime(),
                             state.outcomesSince() + " outcomes since the last training request (threshold "
                                     + settings.minTrades() + ")");
                 }
@@ -80,7 +80,7 @@ final class RetrainTrigger implements Processor<String, SpecificRecord, String, 
             RetrainState state = state(type);
             boolean due = state.lastRequestMillis() < 0 || now - state.lastRequestMillis() >= settings.interval().toMillis();
             if (due && !state.inFlight() && state.outcomesSince() > 0) {
-                request(type, state, TrainingReason.SCHEDULE, now, String.format(Locale.ROOT,
+                request(type, state, TrainingReason.SCHEDULE, now, null, String.format(Locale.ROOT,
                         "%d new outcome(s) and %s since the last training request", state.outcomesSince(),
                         state.lastRequestMillis() < 0 ? "no request yet" : (now - state.lastRequestMillis()) / 60_000
                                 + " min"));
@@ -88,12 +88,17 @@ final class RetrainTrigger implements Processor<String, SpecificRecord, String, 
         }
     }
 
-    private void request(String type, RetrainState state, TrainingReason reason, long atMillis, String why) {
+    /**
+     * @param dataUpTo the closing time of the trade that made the count, so that the training learns from what was
+     *                 logged up to it however late it runs (null on a schedule: everything on file)
+     */
+    private void request(String type, RetrainState state, TrainingReason reason, long atMillis, Instant dataUpTo,
+                         String why) {
         var t = settings.training();
         Instant at = Instant.ofEpochMilli(atMillis);
         TrainingRequest request = new TrainingRequest(EventIds.next(atMillis), at, type, t.daysBack(), t.epochs(),
                 t.batchSize(), t.windowSize(), t.predictionHorizon(), TargetType.valueOf(t.targetType().name()), reason,
-                REQUESTED_BY);
+                REQUESTED_BY, dataUpTo);
         states.put(type, state.requested(request.getId(), atMillis));
         LOG.info("requesting training of {} ({}): {}", type, reason, why);
         context.forward(new Record<>(type, request, atMillis));

@@ -68,6 +68,10 @@ class RetrainTopologyTest {
         assertThat(cnn.getWindowSize()).isEqualTo(50);
         assertThat(cnn.getPredictionHorizon()).isEqualTo(10);
         assertThat(cnn.getTargetType()).isEqualTo(TargetType.DIRECTION);
+        // The training learns from what was logged up to the trade that made the count (its closing time), not up to
+        // when its record happened to reach the controller.
+        assertThat(cnn.getDataUpTo()).isEqualTo(T0.plusSeconds(180));
+        assertThat(cnn.getEventTime()).isEqualTo(T0.plusSeconds(180 + PUBLICATION_LAG_SECONDS));
         List<ControllerEvent> triggered = events.readValuesToList();
         assertThat(triggered).extracting(ControllerEvent::getEventType)
                 .containsExactly(ControllerEventType.RETRAIN_TRIGGERED, ControllerEventType.RETRAIN_TRIGGERED);
@@ -112,6 +116,7 @@ class RetrainTopologyTest {
         List<TrainingRequest> first = requests.readValuesToList();
         assertThat(first).extracting(TrainingRequest::getReason)
                 .containsExactly(TrainingReason.SCHEDULE, TrainingReason.SCHEDULE);
+        assertThat(first).extracting(TrainingRequest::getDataUpTo).containsOnlyNulls();
         results.pipeInput("cnn", new TrainingResult(EventIds.next(), T0, first.get(0).getId(), "cnn",
                 TrainingStatus.SUCCEEDED, "20250124_120000", Map.of(), null));
         results.pipeInput("lstm", new TrainingResult(EventIds.next(), T0, first.get(1).getId(), "lstm",
@@ -154,12 +159,16 @@ class RetrainTopologyTest {
                 serdes.valueDeserializer(ControllerEvent.class));
     }
 
+    /** How much later than a trade's close its outcome's record is stamped (the producer stamps at sending). */
+    private static final long PUBLICATION_LAG_SECONDS = 5;
+
     private void outcomes(int n) {
         for (int i = 0; i < n; i++) {
             trades++;
             Instant at = T0.plusSeconds(60L * trades);
             outcomes.pipeInput("BTC-USDT-SWAP", new Outcome(EventIds.next(), "t-" + trades, at, "BTC-USDT-SWAP",
-                    42_000.0, 5.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000"), at);
+                    42_000.0, 5.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000"),
+                    at.plusSeconds(PUBLICATION_LAG_SECONDS));
         }
     }
 }

@@ -86,6 +86,18 @@ public final class ModelEvaluator {
     /** The same, telling {@code progress} as each of its {@link #STAGES} begins (the CLI draws a bar from it). */
     public EvaluationOutcome evaluateModel(String modelType, String version, Optional<String> production,
                                            int daysBack, int candidatesTried, Consumer<String> progress) {
+        return evaluateModel(modelType, version, production, daysBack, candidatesTried, false, progress);
+    }
+
+    /**
+     * The same, on the candidate's own held-out data only when {@code onlyUpToCandidateData}: bars after the last one
+     * it was built from are left out, so that the verdict on a new candidate depends on what it was trained and tested
+     * on, not on how much the sink has filed since (the evaluator worker judges each new candidate this way; {@code
+     * omega evaluate} backtests a model on everything after its training window).
+     */
+    public EvaluationOutcome evaluateModel(String modelType, String version, Optional<String> production,
+                                           int daysBack, int candidatesTried, boolean onlyUpToCandidateData,
+                                           Consumer<String> progress) {
         progress.accept(STAGES.get(0));
         ModelType type = ModelType.parse(modelType);
         LoadedModel candidate = artifacts.loadModel(type, version);
@@ -108,7 +120,9 @@ public final class ModelEvaluator {
         Optional<TreeMap<Long, ModelSignals.Prediction>> byBaseline =
                 baseline.map(b -> ModelSignals.predict(b, series, null));
         long from = start.toEpochMilli();
-        long[] times = byCandidate.tailMap(from, true).keySet().stream()
+        long to = onlyUpToCandidateData ? Instant.parse(candidate.metadata().dataRange().to()).toEpochMilli()
+                : Long.MAX_VALUE;
+        long[] times = byCandidate.subMap(from, true, to, true).keySet().stream()
                 .filter(t -> byBaseline.map(b -> b.containsKey(t)).orElse(true)).mapToLong(Long::longValue).toArray();
         if (times.length < 2) {
             throw new IllegalStateException("too little data after the training window to evaluate " + modelType + " "

@@ -216,7 +216,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         Optional<String> baseline = Optional.ofNullable(production.get(type));
         try {
             EvaluationOutcome outcome = evaluator.evaluateModel(type, version, baseline, settings.daysBack(),
-                    Math.max(1, triedSinceProductionChange.getOrDefault(type, 1)));
+                    Math.max(1, triedSinceProductionChange.getOrDefault(type, 1)), true, stage -> { });
             EvaluationReportWriter.Report report = reports.saveEvaluationReport(outcome);
             LOG.info("evaluated {} {} against {}: {} ({} trades, win rate {}, Sharpe {})", type, version,
                     baseline.orElse("no production model"), outcome.recommendation(),

@@ -130,6 +130,24 @@ class ModelEvaluatorTest {
     }
 
     @Test
+    void aNewCandidateIsJudgedOnItsOwnHeldOutBarsOnlyWhileAnyModelCanBeBacktestedOnEverythingAfter() {
+        Instant upTo = NOW.minusSeconds(60L * 200);
+        String early = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
+                new TrainingRows(new ExperienceStore(dataDir, Clock.fixed(NOW, ZoneOffset.UTC))),
+                new ModelArtifactStore(dataDir, Clock.fixed(NOW.minusSeconds(7_200), ZoneOffset.UTC)), dataDir, e -> { })
+                .train(new TrainingJob("r", "cnn", 2, 1, 32, 20, 5, TargetType.DIRECTION, TrainingReason.TRADE_COUNT,
+                        "t", upTo)).version();
+
+        EvaluationOutcome ownData = evaluator().evaluateModel("cnn", early, Optional.empty(), 2, 1, true, stage -> { });
+        EvaluationOutcome everything = evaluator().evaluateModel("cnn", early, Optional.empty(), 2, 1);
+
+        assertThat(ownData.to()).isEqualTo(upTo);
+        assertThat(everything.to()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(ownData.from()).isEqualTo(everything.from());
+        assertThat(everything.bars() - ownData.bars()).isEqualTo(199);
+    }
+
+    @Test
     void withoutProductionTheCandidateIsScoredAlone() {
         EvaluationOutcome outcome = evaluator().evaluateModel("cnn", candidate, Optional.empty(), 2, 1);
         assertThat(outcome.production()).isEmpty();

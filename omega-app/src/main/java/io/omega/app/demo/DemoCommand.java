@@ -25,12 +25,9 @@ import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
 import io.omega.sink.SinkSettings;
 import io.omega.sink.TradeLoggerSink;
-import io.omega.trainer.dl4j.DeepLearningCandidateTrainer;
-import io.omega.trainer.dl4j.TrainingRows;
+import io.omega.app.trainer.CandidateTrainers;
 import io.omega.trainer.loop.TrainerSettings;
 import io.omega.trainer.loop.TrainerWorker;
-import io.omega.learning.artifact.ModelArtifactStore;
-import io.omega.store.ExperienceStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
@@ -200,9 +197,7 @@ public final class DemoCommand implements Callable<Integer> {
             background(sink, "demo-sink");
             AtomicReference<String> lastEpoch = new AtomicReference<>("");
             TrainerWorker trainer = TrainerWorker.create(TrainerSettings.from(config.kafka()), serdes,
-                    new DeepLearningCandidateTrainer(config.training(), new TrainingRows(new ExperienceStore(
-                            config.storage().dataDir(), clock)), new ModelArtifactStore(config.storage().dataDir(), clock),
-                            config.storage().dataDir(), epoch -> lastEpoch.set(String.format(Locale.ROOT,
+                    CandidateTrainers.deepLearning(config, epoch -> lastEpoch.set(String.format(Locale.ROOT,
                             "epoch %d/%d, loss %.4f, validation accuracy %.3f", epoch.epoch(), epoch.maxEpochs(),
                             epoch.trainLoss(), epoch.validation().accuracy()))), clock);
             open.add(0, trainer);

@@ -11,15 +11,20 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /** The Deeplearning4j trainer over the configured data directory, as both training commands use it. */
-final class CandidateTrainers {
+public final class CandidateTrainers {
 
     private CandidateTrainers() {
     }
 
-    static DeepLearningCandidateTrainer deepLearning(OmegaConfig config, Consumer<EpochProgress> progress) {
+    public static DeepLearningCandidateTrainer deepLearning(OmegaConfig config, Consumer<EpochProgress> progress) {
         Clock clock = Clock.systemUTC();
         var dataDir = config.storage().dataDir();
         return new DeepLearningCandidateTrainer(config.training(), new TrainingRows(new ExperienceStore(dataDir, clock)),
-                new ModelArtifactStore(dataDir, clock), dataDir, progress);
+                new ModelArtifactStore(dataDir, clock), dataDir, progress, waitForData(config));
+    }
+
+    /** How long a training waits for the sink to file the experience it asks for: one flush interval and a margin. */
+    public static java.time.Duration waitForData(OmegaConfig config) {
+        return java.time.Duration.ofMillis(config.sink().flushIntervalMs()).plusSeconds(5);
     }
 }

@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
                 daysBack != null ? daysBack : defaults.daysBack(), epochs != null ? epochs : defaults.epochs(),
                 batchSize != null ? batchSize : defaults.batchSize(), windowSize != null ? windowSize : defaults.windowSize(),
                 horizon != null ? horizon : defaults.predictionHorizon(), target(defaults.targetType().name()),
-                TrainingReason.MANUAL, "cli"));
+                TrainingReason.MANUAL, "cli", null));
         TrainedCandidate candidate;
         try (ProgressBar bar = ProgressBars.onStandardError("Training " + job.modelType(), job.epochs())) {
             candidate = CandidateTrainers.deepLearning(loaded, epoch -> step(bar, epoch)).train(job);

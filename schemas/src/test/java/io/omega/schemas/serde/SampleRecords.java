@@ -53,7 +53,7 @@ public final class SampleRecords {
                 new Sample(Topics.OUTCOMES.name(), new Outcome("o-1", "t-1", T, "BTC-USDT-SWAP", 42_850.0, 204.7,
                         1.95, 180_000L, ExitReason.TP, "lstm", "20250124_120001")),
                 new Sample(Topics.TRAINING_REQUESTS.name(), new TrainingRequest("r-1", T, "cnn", 7, 50, 32, 50, 10,
-                        TargetType.RETURN, TrainingReason.TRADE_COUNT, "controller")),
+                        TargetType.RETURN, TrainingReason.TRADE_COUNT, "controller", T)),
                 new Sample(Topics.TRAINING_RESULTS.name(), new TrainingResult("tr-1", T, "r-1", "cnn",
                         TrainingStatus.FAILED, "20250124_130000", Map.of("accuracy", 0.58, "f1", 0.55),
                         "too little data: 120 windows, 500 needed")),

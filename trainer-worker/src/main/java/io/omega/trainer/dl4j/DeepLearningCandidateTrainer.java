@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
     private final ModelArtifactStore artifacts;
     private final Path dataDir;
     private final Consumer<EpochProgress> progress;
+    private final Duration waitForData;
 
     /**
      * @param defaults  the {@code training} section: learning rate, patience, seed and split fractions (a request
@@ -46,7 +49,17 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
      */
     public DeepLearningCandidateTrainer(TrainingConfig defaults, TrainingRows rows, ModelArtifactStore artifacts,
                                         Path dataDir, Consumer<EpochProgress> progress) {
+        this(defaults, rows, artifacts, dataDir, progress, Duration.ZERO);
+    }
+
+    /**
+     * @param waitForData how long a request with {@code data_up_to} waits for the sink to have filed the experience up
+     *                    to then before training on what is there (the sink's flush interval and a margin)
+     */
+    public DeepLearningCandidateTrainer(TrainingConfig defaults, TrainingRows rows, ModelArtifactStore artifacts,
+                                        Path dataDir, Consumer<EpochProgress> progress, Duration waitForData) {
         NativeRuntime.ensureConfigured();
+        this.waitForData = waitForData;
         this.defaults = defaults;
         this.rows = rows;
         this.artifacts = artifacts;
@@ -57,7 +70,8 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
     @Override
     public TrainedCandidate train(TrainingJob job) {
         ModelType type = ModelType.parse(job.modelType());
-        TrainingRows.Loaded loaded = rows.load(job.daysBack());
+        TrainingRows.Loaded loaded = job.dataUpTo() == null ? rows.load(job.daysBack())
+                : rows.load(job.daysBack(), filedThrough(job));
         if (loaded.rows().isEmpty()) {
             throw new IllegalStateException("no decisions logged in the last " + job.daysBack() + " day(s) under "
                     + dataDir.resolve("experiences") + " (" + loaded.filesRead() + " files read, "
@@ -81,6 +95,25 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
         return new TrainedCandidate(type.id(), saved.version(), dataDir.relativize(saved.zip().toAbsolutePath()
                 .normalize()).toString(), saved.metadata().sha256(), metrics(outcome.result()), config,
                 outcome.dataset().firstTime(), outcome.dataset().lastTime());
+    }
+
+    /** Waits (at most {@code waitForData}) until the experience up to the request's time is on file; returns it. */
+    private Instant filedThrough(TrainingJob job) {
+        long deadline = System.nanoTime() + waitForData.toNanos();
+        while (!rows.filedThrough(job.daysBack(), job.dataUpTo())) {
+            if (System.nanoTime() >= deadline) {
+                LOG.warn("training {} on what is filed: the experience up to {} was not all on file after {} s",
+                        job.requestId(), job.dataUpTo(), waitForData.toSeconds());
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the experience up to " + job.dataUpTo(), e);
+            }
+        }
+        return job.dataUpTo();
     }
 
     /** Validation and test metrics as the registry keeps them: {@code val_accuracy}, {@code test_f1}, ... */

@@ -7,6 +7,7 @@ import io.omega.store.ExperienceKind;
 import io.omega.store.ExperienceStore;
 import io.omega.store.OutcomeRow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +34,20 @@ public final class TrainingRows {
     }
 
     public Loaded load(int daysBack) {
+        return load(daysBack, Instant.MAX);
+    }
+
+    /** The rows logged up to {@code upTo} (included), with the PnL of the trades that had closed by then. */
+    public Loaded load(int daysBack, Instant upTo) {
         var decisions = store.load(ExperienceKind.DECISIONS, daysBack).requireComplete();
-        Map<String, Double> pnlByDecision = pnlByDecision(daysBack);
+        Map<String, Double> pnlByDecision = pnlByDecision(daysBack, upTo);
         List<MarketRow> rows = new ArrayList<>();
         int shadow = 0;
         Map<String, Integer> featureCounts = new TreeMap<>();
         for (DecisionRow d : decisions.rows()) {
+            if (d.eventTime().isAfter(upTo)) {
+                continue;
+            }
             if (d.isShadow()) {
                 shadow++;
                 continue;
@@ -53,7 +62,16 @@ public final class TrainingRows {
         return new Loaded(rows, features, decisions.filesRead(), shadow);
     }
 
-    private Map<String, Double> pnlByDecision(int daysBack) {
+    /**
+     * Whether the files hold a decision and an outcome at or after {@code upTo}: the sink files each topic in event
+     * order per symbol, so everything logged before them is on file too.
+     */
+    public boolean filedThrough(int daysBack, Instant upTo) {
+        return store.load(ExperienceKind.DECISIONS, daysBack).rows().stream().anyMatch(d -> !d.eventTime().isBefore(upTo))
+                && store.load(ExperienceKind.OUTCOMES, daysBack).rows().stream().anyMatch(o -> !o.eventTime().isBefore(upTo));
+    }
+
+    private Map<String, Double> pnlByDecision(int daysBack, Instant upTo) {
         // An outcome can close a trade opened just before the window: read one day more of executions.
         Map<String, String> decisionByTrade = new HashMap<>();
         for (ExecutionRow e : store.load(ExperienceKind.EXECUTIONS, daysBack + 1).rows()) {
@@ -63,6 +81,9 @@ public final class TrainingRows {
         }
         Map<String, Double> pnl = new HashMap<>();
         for (OutcomeRow o : store.load(ExperienceKind.OUTCOMES, daysBack + 1).rows()) {
+            if (o.eventTime().isAfter(upTo)) {
+                continue;
+            }
             String decision = decisionByTrade.get(o.tradeId());
             if (decision != null) {
                 pnl.put(decision, o.pnl());

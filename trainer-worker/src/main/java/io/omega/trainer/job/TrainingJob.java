@@ -4,13 +4,26 @@ import io.omega.schemas.event.TargetType;
 import io.omega.schemas.event.TrainingReason;
 import io.omega.schemas.event.TrainingRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** One training run as a request asks for it, every value checked. */
+/**
+ * One training run as a request asks for it, every value checked.
+ *
+ * @param dataUpTo the request's {@code data_up_to}: learn from what was logged up to then (null: everything on file)
+ */
 public record TrainingJob(String requestId, String modelType, int daysBack, int epochs, int batchSize, int windowSize,
-                          int predictionHorizon, TargetType targetType, TrainingReason reason, String requestedBy) {
+                          int predictionHorizon, TargetType targetType, TrainingReason reason, String requestedBy,
+                          Instant dataUpTo) {
+
+    /** A run on everything on file. */
+    public TrainingJob(String requestId, String modelType, int daysBack, int epochs, int batchSize, int windowSize,
+                       int predictionHorizon, TargetType targetType, TrainingReason reason, String requestedBy) {
+        this(requestId, modelType, daysBack, epochs, batchSize, windowSize, predictionHorizon, targetType, reason,
+                requestedBy, null);
+    }
 
     public static final Set<String> MODEL_TYPES = Set.of("cnn", "lstm");
 
@@ -34,7 +47,8 @@ public record TrainingJob(String requestId, String modelType, int daysBack, int 
                     + String.join("; ", problems));
         }
         return new TrainingJob(r.getId(), r.getModelType(), r.getDaysBack(), r.getEpochs(), r.getBatchSize(),
-                r.getWindowSize(), r.getPredictionHorizon(), r.getTargetType(), r.getReason(), r.getRequestedBy());
+                r.getWindowSize(), r.getPredictionHorizon(), r.getTargetType(), r.getReason(), r.getRequestedBy(),
+                r.getDataUpTo());
     }
 
     private static void range(List<String> problems, String field, int value, int min, int max) {

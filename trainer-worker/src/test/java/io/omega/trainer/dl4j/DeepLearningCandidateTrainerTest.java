@@ -64,6 +64,29 @@ class DeepLearningCandidateTrainerTest {
     }
 
     @Test
+    void aRequestWithDataUpToLearnsFromWhatWasLoggedUpToThenAndWaitsBoundedlyForWhatIsNotFiled() throws Exception {
+        Instant first = NOW.minusSeconds(60L * BARS);
+        writeDay(first);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var trainer = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
+                new TrainingRows(new ExperienceStore(dataDir, clock)), new ModelArtifactStore(dataDir, clock), dataDir,
+                e -> { }, java.time.Duration.ofMillis(400));
+
+        // Bar 300 and the outcome closed 30 s after it are on file: no wait, and nothing after bar 300 is used.
+        Instant upTo = first.plusSeconds(60L * 300);
+        TrainedCandidate partial = trainer.train(job("cnn", TargetType.DIRECTION, 1, upTo));
+        assertThat(partial.dataFrom()).isEqualTo(first);
+        assertThat(partial.dataTo()).isEqualTo(upTo);
+
+        // Nothing is filed at or after this time: the trainer waits its 400 ms, then learns from everything there is.
+        Instant future = first.plusSeconds(60L * (BARS + 100));
+        long started = System.nanoTime();
+        TrainedCandidate all = trainer.train(job("lstm", TargetType.DIRECTION, 1, future));
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(400_000_000L);
+        assertThat(all.dataTo()).isEqualTo(first.plusSeconds(60L * (BARS - 1)));
+    }
+
+    @Test
     void noLoggedDataIsAClearFailure() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var trainer = new DeepLearningCandidateTrainer(OmegaConfig.defaults().training(),
@@ -78,6 +101,11 @@ class DeepLearningCandidateTrainerTest {
 
     private static TrainingJob job(String type, TargetType target, int epochs) {
         return new TrainingJob("req-1", type, 7, epochs, 32, 20, 5, target, TrainingReason.MANUAL, "test");
+    }
+
+    private static TrainingJob job(String type, TargetType target, int epochs, Instant dataUpTo) {
+        return new TrainingJob("req-1", type, 7, epochs, 32, 20, 5, target, TrainingReason.TRADE_COUNT, "test",
+                dataUpTo);
     }
 
     private void writeDay(Instant first) throws Exception {

@@ -240,7 +240,7 @@ class TrainerWorkerIT {
 
     private static TrainingRequest request(String modelType, int epochs) {
         return new TrainingRequest(EventIds.next(), Instant.now(), modelType, 7, epochs, 32, 50, 10,
-                TargetType.DIRECTION, TrainingReason.MANUAL, "it");
+                TargetType.DIRECTION, TrainingReason.MANUAL, "it", null);
     }
 
     private void send(TrainingRequest request) {
