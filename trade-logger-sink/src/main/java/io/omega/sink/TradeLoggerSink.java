@@ -2,7 +2,9 @@ package io.omega.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.sink.compaction.CompactionSteps;
 import io.omega.sink.compaction.DayCompactor;
+import io.omega.sink.compaction.Leftovers;
 import io.omega.sink.decode.EventDecoder;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.sink.dlq.DeadLetters;
@@ -68,6 +70,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final PartWriter writer;
     private final UncommittedParts uncommitted;
     private final DayCompactor compactor;
+    private final Leftovers leftovers;
     private final Retention retention;
     private final SinkStats stats;
     private final Clock clock;
@@ -84,6 +87,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private boolean cleanedUp;
     private boolean failed;
     private long lastMaintenanceMillis;
+    /**
+     * Whether a pass has run while caught up since this process started: a restarted sink that has caught up
+     * compacts at once, not an interval later (restarts more frequent than the interval would starve it). Only
+     * once: every pass first flushes every buffer, which done at each catching-up would cut parts small.
+     */
+    private boolean passedWhileCaughtUp;
 
     public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
         this(settings, new KafkaConsumer<>(consumerProperties(settings), new ByteArrayDeserializer(),
@@ -101,10 +110,13 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.writer = new PartWriter(layout, settings.format());
         this.uncommitted = new UncommittedParts(layout);
         this.compactor = new DayCompactor(layout, settings.format(), settings.compactionGrace());
+        this.leftovers = new Leftovers(layout, CompactionSteps.NONE);
         this.retention = new Retention(layout, settings.keepLogsDays(), clock);
         this.stats = new SinkStats(metrics);
         this.clock = clock;
-        this.lastMaintenanceMillis = clock.millis();
+        // The first pass is due as soon as the first assignment is cleaned up: a sink restarted more often than
+        // the maintenance interval must still compact.
+        this.lastMaintenanceMillis = clock.millis() - settings.maintenanceInterval().toMillis();
         AtomicInteger writerNumber = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
             Thread t = new Thread(r, "omega-sink-writer-" + writerNumber.getAndIncrement());
@@ -163,6 +175,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
+            removeLeftovers();
             consumer.subscribe(SinkTopic.names(), new Rebalance());
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -177,9 +190,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 }
                 flushDue(now);
                 commitCompleted(false);
-                if (cleanedUp && now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
-                    maintenance();
+                boolean caughtUp = records.isEmpty() && caughtUp();
+                if (cleanedUp && (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()
+                        || caughtUp && !passedWhileCaughtUp)) {
+                    maintenance(caughtUp);
                     lastMaintenanceMillis = now;
+                    passedWhileCaughtUp |= caughtUp;
                 }
             }
             drain();
@@ -199,15 +215,50 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
      * Compacts closed days and applies retention. Every pending flush is finished and committed first: the
      * compactor must only ever see committed files (a merged file is never rewritten by re-consumption).
      */
-    private DayCompactor.Result maintenance() {
+    private DayCompactor.Result maintenance(boolean caughtUp) {
         drain();
-        DayCompactor.Result result = compactor.compactClosedDays(watermark);
+        DayCompactor.Result result = compactor.compactClosedDays(closingTime(caughtUp));
         try {
             retention.apply();
         } catch (IOException e) {
             LOG.error("Retention failed: {}", e.getMessage());
         }
         return result;
+    }
+
+    /**
+     * The time days close by: the latest event time seen, or, once the sink has consumed everything there is, the
+     * wall clock if that is later. Otherwise a caught-up sink would never close the day its last record fell on
+     * (and a restarted one, having seen no record yet, no day at all). A record that still arrives for a day so
+     * closed becomes a new part, merged by a later pass.
+     */
+    private Instant closingTime(boolean caughtUp) {
+        Instant now = clock.instant();
+        return caughtUp && now.isAfter(watermark) ? now : watermark;
+    }
+
+    /** Whether nothing is left to fetch on any assigned partition, as far as the last fetches tell. */
+    private boolean caughtUp() {
+        var assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        for (TopicPartition tp : assigned) {
+            var lag = consumer.currentLag(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a killed predecessor left (hidden temporary files, a half-done compaction), before anything else. */
+    private void removeLeftovers() {
+        try {
+            leftovers.removeAtStart();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the files a crash left under " + settings.dataDir(), e);
+        }
     }
 
     private Duration pollTimeout() {

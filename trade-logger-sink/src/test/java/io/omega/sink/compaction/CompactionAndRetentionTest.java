@@ -106,7 +106,7 @@ class CompactionAndRetentionTest {
 
         // Grace over: Monday is merged, in event-time order; Tuesday stays in parts.
         DayCompactor.Result result = compactor.compactClosedDays(at(TUE, 1));
-        Path monday = layout.compactedFile(ExperienceKind.DECISIONS, MON, "parquet");
+        Path monday = layout.compactedFile(ExperienceKind.DECISIONS, MON, 1, "parquet");
         assertThat(result.compacted()).containsExactly(monday);
         DayFiles mon = layout.dayFiles(ExperienceKind.DECISIONS, MON);
         assertThat(mon.parts()).isEmpty();
@@ -121,11 +121,14 @@ class CompactionAndRetentionTest {
         flush(2, 0, at(MON, 23), at(WED, 5));
         ExperienceStore store = new ExperienceStore(data, Clock.fixed(at(WED, 12), ZoneOffset.UTC));
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(5);
+        // ... into the next generation, under a new name: a name never stands for two contents.
+        Path mondayAgain = layout.compactedFile(ExperienceKind.DECISIONS, MON, 2, "parquet");
         assertThat(compactor.compactClosedDays(at(WED, 6)).compacted())
-                .containsExactly(monday, layout.compactedFile(ExperienceKind.DECISIONS, TUE, "parquet"));
-        assertThat(format.read(ExperienceKind.DECISIONS, monday).rows()).extracting(DecisionRow::id)
+                .containsExactly(mondayAgain, layout.compactedFile(ExperienceKind.DECISIONS, TUE, 1, "parquet"));
+        assertThat(format.read(ExperienceKind.DECISIONS, mondayAgain).rows()).extracting(DecisionRow::id)
                 .containsExactly("p0-3", "p0-0", "p0-1", "p1-0", "p2-0");
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).isEmpty();
+        assertThat(Files.exists(monday)).isFalse();
 
         // Nothing new: running again changes nothing.
         assertThat(compactor.compactClosedDays(at(WED, 6)).compacted()).isEmpty();
@@ -136,21 +139,24 @@ class CompactionAndRetentionTest {
     }
 
     @Test
-    void partsAlreadyInTheCompactedFileAreNeitherReadTwiceNorMergedTwice() throws Exception {
+    void partsLeftBesideTheirMergedFileByAnEarlierVersionAreReadOnceAndSwappedOutByTheNextPass() throws Exception {
         ExperienceLayout layout = new ExperienceLayout(data);
         DayCompactor compactor = new DayCompactor(layout, format, GRACE);
         flush(0, 0, at(MON, 9), at(MON, 10));
         Path part = layout.dayFiles(ExperienceKind.DECISIONS, MON).parts().get(0).path();
         byte[] partBytes = Files.readAllBytes(part);
         compactor.compactClosedDays(at(TUE, 1));
-        // As if the compactor had crashed after its rename, before deleting the part it merged.
+        // What the in-place compaction of earlier versions left when killed after its rename: the merged part
+        // beside the merged file (which names it), counted twice by every globbing reader.
         Files.write(part, partBytes);
 
         ExperienceStore store = new ExperienceStore(data);
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(2);
-        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted()).isEmpty();
+        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted())
+                .containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, 2, "parquet"));
         assertThat(Files.exists(part)).isFalse();
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(2);
+        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted()).isEmpty();
     }
 
     @Test
@@ -163,8 +169,8 @@ class CompactionAndRetentionTest {
 
         DayCompactor.Result result = compactor.compactClosedDays(at(THU.plusDays(1), 2));
 
-        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, "parquet"),
-                layout.compactedFile(ExperienceKind.DECISIONS, WED, "parquet"));
+        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, 1, "parquet"),
+                layout.compactedFile(ExperienceKind.DECISIONS, WED, 1, "parquet"));
         assertThat(Files.exists(layout.dayDir(ExperienceKind.DECISIONS, TUE))).isFalse();
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, THU).isEmpty()).isTrue();
         Experiences<DecisionRow> week = new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, THU).requireComplete();
@@ -184,7 +190,7 @@ class CompactionAndRetentionTest {
 
         DayCompactor.Result result = compactor.compactClosedDays(at(WED, 2));
 
-        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, TUE, "parquet"));
+        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, TUE, 1, "parquet"));
         assertThat(result.failed()).containsExactly(layout.dayDir(ExperienceKind.DECISIONS, MON));
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).hasSize(2);
         assertThatThrownBy(() -> compactor.compact(ExperienceKind.DECISIONS, MON))
