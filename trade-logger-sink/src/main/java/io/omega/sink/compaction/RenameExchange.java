@@ -38,8 +38,10 @@ final class RenameExchange implements DirectorySwap {
                 throw new UnsupportedSwapException(what + " (RENAME_EXCHANGE not supported here)");
             }
             throw new IOException(what, e);
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new UnsupportedSwapException("renameat2 is not available: " + e.getMessage());
+        } catch (LinkageError e) {
+            // No libc with renameat2 (before glibc 2.28), or JNA's own native part cannot load (first use fails
+            // with ExceptionInInitializerError, later ones with NoClassDefFoundError).
+            throw new UnsupportedSwapException("renameat2 is not available: " + e);
         }
     }
 }
