@@ -160,6 +160,48 @@ class CompactionAndRetentionTest {
     }
 
     @Test
+    void replacedPartsWaitOutsideTheLayoutForTheNextPassAndCrashLeftoversGoAtStart() throws Exception {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        DayCompactor compactor = new DayCompactor(layout, format, GRACE);
+        flush(0, 0, at(MON, 9), at(MON, 10));
+        flush(0, 2, at(TUE, 9));
+        compactor.compactClosedDays(at(TUE, 1));
+        // The replaced day directory holds the part, in the work directory, outside experiences/.
+        Path replaced = layout.compactionDir(ExperienceKind.DECISIONS, MON);
+        assertThat(replaced.resolve("part-0-0-1.parquet")).exists();
+        assertThat(replaced.startsWith(layout.root())).isFalse();
+
+        compactor.compactClosedDays(at(TUE, 1)); // the next pass
+        assertThat(replaced).doesNotExist();
+
+        Path temporary = layout.dayDir(ExperienceKind.DECISIONS, TUE).resolve(".part-0-3-9.parquet.tmp");
+        Files.write(temporary, new byte[]{1});
+        Files.createDirectories(layout.compactionDir(ExperienceKind.DECISIONS, TUE));
+        new Leftovers(layout, CompactionSteps.NONE).removeAtStart();
+        assertThat(temporary).doesNotExist();
+        assertThat(layout.workRoot()).doesNotExist();
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, TUE).requireComplete().size()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAnAtomicExchangeDaysStayInPartsAndNothingChanges() throws Exception {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        DayCompactor compactor = new DayCompactor(layout, format, GRACE, (a, b) -> {
+            throw new DirectorySwap.UnsupportedSwapException("not here");
+        }, CompactionSteps.NONE);
+        flush(0, 0, at(MON, 9), at(TUE, 9));
+
+        DayCompactor.Result result = compactor.compactClosedDays(at(WED, 2));
+
+        assertThat(result.compacted()).isEmpty();
+        assertThat(result.failed()).isEmpty();
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).hasSize(1);
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).compacted()).isEmpty();
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, TUE).parts()).hasSize(1);
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, TUE).requireComplete().size()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyDayHasNoFilesAndDoesNotBreakARange() throws Exception {
         ExperienceLayout layout = new ExperienceLayout(data);
         DayCompactor compactor = new DayCompactor(layout, format, GRACE);
