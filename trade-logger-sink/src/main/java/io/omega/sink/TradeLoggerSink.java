@@ -88,11 +88,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private boolean failed;
     private long lastMaintenanceMillis;
     /**
-     * Whether a pass has run while caught up since this process started: a restarted sink that has caught up
-     * compacts at once, not an interval later (restarts more frequent than the interval would starve it). Only
-     * once: every pass first flushes every buffer, which done at each catching-up would cut parts small.
+     * Whether a pass has run since this process started while everything consumed was in committed files and
+     * nothing was left to fetch: a restarted sink compacts then, not an interval later (restarts more frequent
+     * than the interval would starve it). Only once: a live sink gets there every few seconds, and every pass
+     * waits for the writers and commits synchronously, which the regular interval is there to bound.
      */
-    private boolean passedWhileCaughtUp;
+    private boolean passedWhileIdle;
 
     public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
         this(settings, new KafkaConsumer<>(consumerProperties(settings), new ByteArrayDeserializer(),
@@ -191,11 +192,13 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 flushDue(now);
                 commitCompleted(false);
                 boolean caughtUp = records.isEmpty() && caughtUp();
+                boolean idle = caughtUp && pending.isEmpty()
+                        && buffers.values().stream().allMatch(PartitionBuffer::isEmpty);
                 if (cleanedUp && (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()
-                        || caughtUp && !passedWhileCaughtUp)) {
+                        || idle && !passedWhileIdle)) {
                     maintenance(caughtUp);
                     lastMaintenanceMillis = now;
-                    passedWhileCaughtUp |= caughtUp;
+                    passedWhileIdle |= idle;
                 }
             }
             drain();
@@ -213,10 +216,12 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
     /**
      * Compacts closed days and applies retention. Every pending flush is finished and committed first: the
-     * compactor must only ever see committed files (a merged file is never rewritten by re-consumption).
+     * compactor must only ever see committed files (a merged file is never rewritten by re-consumption). Records
+     * still buffered are no files yet and stay buffered (flushing them here would cut parts short at every pass);
+     * if their day is closed they become parts beside its compacted file, merged by a later pass.
      */
     private DayCompactor.Result maintenance(boolean caughtUp) {
-        drain();
+        finishPending();
         DayCompactor.Result result = compactor.compactClosedDays(closingTime(caughtUp));
         try {
             retention.apply();
@@ -357,6 +362,11 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 submit(buffer);
             }
         }
+        finishPending();
+    }
+
+    /** Waits for every flush handed to the writers and commits them all: every file written is then committed. */
+    private void finishPending() {
         while (!pending.isEmpty()) {
             commitCompleted(true);
         }

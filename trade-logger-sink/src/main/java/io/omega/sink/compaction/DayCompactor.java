@@ -158,6 +158,7 @@ public final class DayCompactor {
             format.write((ExperienceKind) kind, rows, temp, Manifest.of(merged));
             steps.reached(CompactionStep.MERGED_FILE_WRITTEN);
         });
+        keepForeignFiles(files, staging);
         steps.reached(CompactionStep.STAGED);
 
         swap.exchange(staging, files.directory());
@@ -169,6 +170,26 @@ public final class DayCompactor {
         LOG.info("Compacted {} of {}: {} rows from {} new part(s) into {}", kind, day, rows.size(), fresh.size(),
                 target);
         return Optional.of(target);
+    }
+
+    /**
+     * Files in the day directory that are neither the sink's parts nor its compacted file (someone else's) are
+     * hard-linked into the staging directory, so the exchange neither hides them nor lets them be deleted with
+     * the replaced directory. Hidden temporary files are the sink's own and stay behind.
+     */
+    private static void keepForeignFiles(DayFiles files, Path staging) throws IOException {
+        Set<Path> own = new java.util.HashSet<>();
+        files.compacted().ifPresent(own::add);
+        files.parts().forEach(part -> own.add(part.path()));
+        try (Stream<Path> entries = Files.list(files.directory())) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (own.contains(entry) || name.startsWith(".") && name.endsWith(".tmp")) {
+                    continue;
+                }
+                Files.createLink(staging.resolve(entry.getFileName()), entry);
+            }
+        }
     }
 
     private FileContent<? extends ExperienceRow> read(ExperienceKind<?> kind, Path file) throws IOException {

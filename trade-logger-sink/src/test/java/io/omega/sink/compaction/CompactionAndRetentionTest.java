@@ -165,7 +165,10 @@ class CompactionAndRetentionTest {
         DayCompactor compactor = new DayCompactor(layout, format, GRACE);
         flush(0, 0, at(MON, 9), at(MON, 10));
         flush(0, 2, at(TUE, 9));
+        Path foreign = layout.dayDir(ExperienceKind.DECISIONS, MON).resolve("notes.txt");
+        Files.writeString(foreign, "someone else's");
         compactor.compactClosedDays(at(TUE, 1));
+        assertThat(foreign).hasContent("someone else's"); // not the sink's: kept through the exchange
         // The replaced day directory holds the part, in the work directory, outside experiences/.
         Path replaced = layout.compactionDir(ExperienceKind.DECISIONS, MON);
         assertThat(replaced.resolve("part-0-0-1.parquet")).exists();
