@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * {@code renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE)}: Linux 3.15+, glibc 2.28+, supported by
- * ext4, xfs, btrfs, tmpfs and overlayfs. The JDK offers no atomic exchange, hence the native call through JNA.
+ * ext4, xfs, btrfs and tmpfs (a file system without it answers EINVAL, and compaction is then off). The JDK
+ * offers no atomic exchange, hence the native call through JNA.
  */
 final class RenameExchange implements DirectorySwap {
 
