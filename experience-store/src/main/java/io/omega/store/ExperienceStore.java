@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,8 +85,9 @@ public final class ExperienceStore {
     }
 
     /**
-     * One day's rows, appended to {@code rows}. A compaction may delete parts between listing and reading them;
-     * the day is then listed again (the compacted file that replaced them is there by then).
+     * One day's rows, appended to {@code rows}. A compaction may swap the day's directory between listing and
+     * reading it; a listed file is then gone (compacted files are named by generation, so no listed name comes
+     * back with other contents) and the day is listed again.
      */
     private <R extends ExperienceRow> int loadDay(ExperienceKind<R> kind, LocalDate day, List<R> rows,
                                                   List<UnreadableFile> unreadable) {
@@ -161,6 +163,11 @@ public final class ExperienceStore {
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (!Files.exists(file)) {
+                // Gone since the day was listed (the Parquet reader says so with a FileNotFoundException): a
+                // compaction swapped the day, which is read again, not a corrupt file.
+                throw new NoSuchFileException(file.toString());
+            }
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("Skipping unreadable experience file {} ({})", file, reason);
             unreadable.add(new UnreadableFile(file, reason));

@@ -48,7 +48,7 @@ class ExperienceStoreTest {
     void readsCompactedDaysAndTodaysPartsInTimeOrderPerSymbol() throws Exception {
         ExperienceLayout layout = new ExperienceLayout(data);
         // Day 1 compacted; one leftover part it already contains; day 2 only parts, written out of time order.
-        write(parquet, layout.compactedFile(ExperienceKind.DECISIONS, DAY1, "parquet"), List.of(
+        write(parquet, layout.compactedFile(ExperienceKind.DECISIONS, DAY1, 1, "parquet"), List.of(
                 Rows.decision("a", at(DAY1, 10, 0), "BTC", 100, false, 0),
                 Rows.decision("b", at(DAY1, 11, 0), "ETH", 10, true, 1)), Manifest.of(List.of("part-0-0-1.parquet")));
         write(parquet, layout.partFile(ExperienceKind.DECISIONS, DAY1, 0, 0, 1, "parquet"), List.of(

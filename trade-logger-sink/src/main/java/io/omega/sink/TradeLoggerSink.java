@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omega.schemas.decode.RegistryOutagePause;
 import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.sink.compaction.CompactionSteps;
 import io.omega.sink.compaction.DayCompactor;
+import io.omega.sink.compaction.Leftovers;
 import io.omega.sink.decode.EventDecoder;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.sink.dlq.DeadLetters;
@@ -71,6 +73,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final PartWriter writer;
     private final UncommittedParts uncommitted;
     private final DayCompactor compactor;
+    private final Leftovers leftovers;
     private final Retention retention;
     private final SinkStats stats;
     private final Clock clock;
@@ -89,6 +92,13 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private boolean cleanedUp;
     private boolean failed;
     private long lastMaintenanceMillis;
+    /**
+     * Whether a pass has run since this process started while everything consumed was in committed files and
+     * nothing was left to fetch: a restarted sink compacts then, not an interval later (restarts more frequent
+     * than the interval would starve it). Only once: a live sink gets there every few seconds, and every pass
+     * waits for the writers and commits synchronously, which the regular interval is there to bound.
+     */
+    private boolean passedWhileIdle;
 
     public TradeLoggerSink(SinkSettings settings, OmegaSerdes serdes, MeterRegistry metrics, Clock clock) {
         this(settings, new KafkaConsumer<>(consumerProperties(settings), new ByteArrayDeserializer(),
@@ -106,12 +116,15 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         this.writer = new PartWriter(layout, settings.format());
         this.uncommitted = new UncommittedParts(layout);
         this.compactor = new DayCompactor(layout, settings.format(), settings.compactionGrace());
+        this.leftovers = new Leftovers(layout, CompactionSteps.NONE);
         this.retention = new Retention(layout, settings.keepLogsDays(), clock);
         this.stats = new SinkStats(metrics);
         this.clock = clock;
         this.registryOutage = new RegistryOutagePause(consumer, clock);
         stats.waitingPartitions(registryOutage::waiting);
-        this.lastMaintenanceMillis = clock.millis();
+        // The first pass is due as soon as the first assignment is cleaned up: a sink restarted more often than
+        // the maintenance interval must still compact.
+        this.lastMaintenanceMillis = clock.millis() - settings.maintenanceInterval().toMillis();
         AtomicInteger writerNumber = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
             Thread t = new Thread(r, "omega-sink-writer-" + writerNumber.getAndIncrement());
@@ -178,6 +191,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
+            removeLeftovers();
             consumer.subscribe(SinkTopic.names(), new Rebalance());
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -193,9 +207,14 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 registryOutage.resumeDue();
                 flushDue(now);
                 commitCompleted(false);
-                if (cleanedUp && now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()) {
-                    maintenance();
+                boolean caughtUp = records.isEmpty() && caughtUp();
+                boolean idle = caughtUp && pending.isEmpty()
+                        && buffers.values().stream().allMatch(PartitionBuffer::isEmpty);
+                if (cleanedUp && (now - lastMaintenanceMillis >= settings.maintenanceInterval().toMillis()
+                        || idle && !passedWhileIdle)) {
+                    maintenance(caughtUp);
                     lastMaintenanceMillis = now;
+                    passedWhileIdle |= idle;
                 }
             }
             drain();
@@ -217,17 +236,54 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
     /**
      * Compacts closed days and applies retention. Every pending flush is finished and committed first: the
-     * compactor must only ever see committed files (a merged file is never rewritten by re-consumption).
+     * compactor must only ever see committed files (a merged file is never rewritten by re-consumption). Records
+     * still buffered are no files yet and stay buffered (flushing them here would cut parts short at every pass);
+     * if their day is closed they become parts beside its compacted file, merged by a later pass.
      */
-    private DayCompactor.Result maintenance() {
-        drain();
-        DayCompactor.Result result = compactor.compactClosedDays(watermark);
+    private DayCompactor.Result maintenance(boolean caughtUp) {
+        finishPending();
+        DayCompactor.Result result = compactor.compactClosedDays(closingTime(caughtUp));
         try {
             retention.apply();
         } catch (IOException e) {
             LOG.error("Retention failed: {}", e.getMessage());
         }
         return result;
+    }
+
+    /**
+     * The time days close by: the latest event time seen, or, once the sink has consumed everything there is, the
+     * wall clock if that is later. Otherwise a caught-up sink would never close the day its last record fell on
+     * (and a restarted one, having seen no record yet, no day at all). A record that still arrives for a day so
+     * closed becomes a new part, merged by a later pass.
+     */
+    private Instant closingTime(boolean caughtUp) {
+        Instant now = clock.instant();
+        return caughtUp && now.isAfter(watermark) ? now : watermark;
+    }
+
+    /** Whether nothing is left to fetch on any assigned partition, as far as the last fetches tell. */
+    private boolean caughtUp() {
+        var assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        for (TopicPartition tp : assigned) {
+            var lag = consumer.currentLag(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a killed predecessor left (hidden temporary files, a half-done compaction), before anything else. */
+    private void removeLeftovers() {
+        try {
+            leftovers.removeAtStart();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the files a crash left under " + settings.dataDir(), e);
+        }
     }
 
     private Duration pollTimeout() {
@@ -357,6 +413,11 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
                 submit(buffer);
             }
         }
+        finishPending();
+    }
+
+    /** Waits for every flush handed to the writers and commits them all: every file written is then committed. */
+    private void finishPending() {
         while (!pending.isEmpty()) {
             commitCompleted(true);
         }

@@ -7,6 +7,8 @@ import io.omega.schemas.event.Execution;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.Topics;
+import io.omega.sink.compaction.CompactionStep;
+import io.omega.sink.compaction.CompactionSteps;
 import io.omega.sink.decode.SinkTopic;
 import io.omega.store.DecisionRow;
 import io.omega.store.ExecutionRow;
@@ -251,6 +253,96 @@ class SinkCrashIT {
         assertThat(tail(log)).contains("Sink stopped");
     }
 
+    /**
+     * The sink halted (as by SIGKILL, through {@link CompactionSteps#HALT_AT}) at each step of a compaction, with
+     * late records for compacted days each time: after each halt and after a final clean run, DuckDB's glob and
+     * ExperienceStore read every decision exactly once, and the final run leaves each day one compacted file.
+     */
+    @Test
+    void aSinkHaltedAtEachStepOfACompactionLeavesEveryRecordOnceForEveryReader() throws Exception {
+        String group = "sink-compaction-halt-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        Path data = dir.resolve("data");
+        Path config = dir.resolve("sink.yaml");
+        Files.writeString(config, """
+                kafka:
+                  bootstrap_servers: "%s"
+                schema_registry:
+                  mode: "url"
+                  url: "%s"
+                storage:
+                  data_dir: "%s"
+                sink:
+                  group_id: "%s"
+                  flush_records: 100
+                  flush_interval_ms: 500
+                  instance_id: "compaction-halt-sink"
+                """.formatted(bootstrap, registryUrl, data, group));
+        Path log = dir.resolve("sink.log");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LocalDate> closedDays = List.of(today.minusDays(3), today.minusDays(2));
+        Set<String> ids = new HashSet<>();
+        OmegaSerdes serdes = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.URL, registryUrl, true));
+        Serializer<Decision> ds = serdes.valueSerializer(Decision.class);
+        ExperienceLayout layout = new ExperienceLayout(data);
+
+        for (CompactionStep step : List.of(CompactionStep.MERGED_FILE_WRITTEN, CompactionStep.STAGED,
+                CompactionStep.SWAPPED)) {
+            try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+                for (int i = 0; i < 600; i++) {
+                    Instant t = closedDays.get(i % 2).atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(ids.size());
+                    Decision d = Events.decision(step + "-" + group + "-" + i, i, t);
+                    producer.send(new ProducerRecord<>(Topics.DECISIONS.name(),
+                            d.getSymbol().getBytes(StandardCharsets.UTF_8), ds.serialize(Topics.DECISIONS.name(), d)));
+                    ids.add(d.getId().toString());
+                }
+            }
+            Process sink = startSink(config, log, "-D" + CompactionSteps.HALT_AT + "=" + step.name());
+            try {
+                assertThat(sink.waitFor(90, TimeUnit.SECONDS)).as("halted at %s; log:%n%s", step, tail(log)).isTrue();
+                assertThat(sink.exitValue()).as("halted at %s; log:%n%s", step, tail(log))
+                        .isEqualTo(CompactionSteps.HALT_STATUS);
+            } finally {
+                sink.destroyForcibly();
+            }
+            assertDecisionsExactlyOnce(data, ids, today);
+        }
+
+        Process sink = startSink(config, log);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!closedDays.stream().allMatch(day -> layout.dayFiles(ExperienceKind.DECISIONS, day).parts().isEmpty()
+                    && layout.dayFiles(ExperienceKind.DECISIONS, day).compacted().isPresent())) {
+                assertThat(sink.isAlive()).as("sink alive; log:%n%s", tail(log)).isTrue();
+                assertThat(System.nanoTime()).as("days compacted within 90 s; log:%n%s", tail(log)).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            sink.destroy();
+            assertThat(sink.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            sink.destroyForcibly();
+        }
+        assertDecisionsExactlyOnce(data, ids, today);
+        for (LocalDate day : closedDays) {
+            try (Stream<Path> files = Files.list(layout.dayDir(ExperienceKind.DECISIONS, day))) {
+                assertThat(files).hasSize(1);
+            }
+        }
+    }
+
+    private static void assertDecisionsExactlyOnce(Path data, Set<String> ids, LocalDate today) throws Exception {
+        List<DecisionRow> rows = new ExperienceStore(data).load(ExperienceKind.DECISIONS, today.minusDays(5), today)
+                .requireComplete().rows();
+        assertThat(rows).extracting(DecisionRow::id).hasSize(ids.size()).containsExactlyInAnyOrderElementsOf(ids);
+        try (var connection = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*), count(DISTINCT id) FROM "
+                     + glob(new ExperienceLayout(data), ExperienceKind.DECISIONS))) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(ids.size());
+            assertThat(rs.getLong(2)).isEqualTo(ids.size());
+        }
+    }
+
     private void awaitStableGroup(String group) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (var admin = kafka.admin()) {
@@ -334,10 +426,13 @@ class SinkCrashIT {
         });
     }
 
-    private static Process startSink(Path config, Path log) throws Exception {
+    private static Process startSink(Path config, Path log, String... jvmOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SinkMain.class.getName(), "--config", config.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SinkMain.class.getName(), "--config",
+                config.toString()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

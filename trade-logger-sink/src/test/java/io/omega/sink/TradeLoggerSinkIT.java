@@ -78,9 +78,85 @@ class TradeLoggerSinkIT {
         new KafkaFixture(broker.bootstrapServers()).installTopics();
     }
 
+    /** No day closes within a year, so these tests see part files only (whatever the time of day). */
     private SinkSettings settings(String group, ExperienceFileFormat format) {
         return new SinkSettings(data, format, bootstrap, "test-sink", group, 50, Duration.ofMillis(200),
-                Duration.ofMinutes(60), 90, Duration.ofHours(1), "");
+                Duration.ofDays(365), 90, Duration.ofHours(1), "");
+    }
+
+    @Test
+    void aCaughtUpSinkCompactsClosedDaysWithoutNewRecordsAndARestartedOneAtOnce() throws Exception {
+        String group = "sink-idle-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        // Two closed days, the later one last: by event time alone (the watermark stays inside it) it never closes.
+        LocalDate earlier = LocalDate.ofInstant(TODAY_NOON, ZoneOffset.UTC).minusDays(3);
+        LocalDate later = earlier.plusDays(1);
+        Set<String> ids = new HashSet<>();
+        produceDecisions(earlier, 200, "a", ids);
+        produceDecisions(later, 200, "b", ids);
+        // Grace 60 min, maintenance once an hour: only the pass a sink makes once it has caught up can compact.
+        SinkSettings settings = new SinkSettings(data, new ParquetFormat(CompressionCodecName.ZSTD), bootstrap,
+                "test-sink", group, 50, Duration.ofMillis(200), Duration.ofMinutes(60), 90, Duration.ofHours(1), "");
+        ExperienceLayout layout = new ExperienceLayout(data);
+
+        runUntil(settings, () -> compactedGeneration(layout, earlier) == 1 && compactedGeneration(layout, later) == 1);
+        assertExactlyOnce(ids);
+
+        // Late records for the earlier day, consumed by a new sink process: it compacts them in right away.
+        produceDecisions(earlier, 70, "c", ids);
+        runUntil(settings, () -> compactedGeneration(layout, earlier) == 2);
+        assertThat(compactedGeneration(layout, later)).isEqualTo(1);
+        assertExactlyOnce(ids);
+    }
+
+    /** The generation of a day's compacted file when the day holds that file alone, else -1. */
+    private static int compactedGeneration(ExperienceLayout layout, LocalDate day) {
+        var files = layout.dayFiles(ExperienceKind.DECISIONS, day);
+        if (!files.parts().isEmpty() || files.compacted().isEmpty()) {
+            return -1;
+        }
+        return io.omega.store.layout.CompactedFile.parse(files.compacted().get(), ExperienceKind.DECISIONS, day)
+                .orElseThrow().generation();
+    }
+
+    private void runUntil(SinkSettings settings, BooleanSupplier condition) throws Exception {
+        TradeLoggerSink sink = new TradeLoggerSink(settings, serdes, new SimpleMeterRegistry(), Clock.systemUTC());
+        new Thread(sink, "sink-under-test").start();
+        try {
+            await(condition);
+        } finally {
+            sink.close();
+            assertThat(sink.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        }
+    }
+
+    private void assertExactlyOnce(Set<String> ids) throws Exception {
+        List<DecisionRow> rows = new ExperienceStore(data, AT_TODAY_NOON).load(ExperienceKind.DECISIONS, 7)
+                .requireComplete().rows();
+        assertThat(rows).hasSize(ids.size());
+        assertThat(rows).extracting(DecisionRow::id).containsExactlyInAnyOrderElementsOf(ids);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement();
+             var r = st.executeQuery("SELECT count(*), count(DISTINCT id) FROM read_parquet('"
+                     + new ExperienceLayout(data).kindDir(ExperienceKind.DECISIONS)
+                     + "/**/*.parquet', hive_partitioning=true)")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(ids.size());
+            assertThat(r.getLong(2)).isEqualTo(ids.size());
+        }
+    }
+
+    private void produceDecisions(LocalDate day, int n, String prefix, Set<String> ids) throws Exception {
+        Serializer<Decision> ds = serdes.valueSerializer(Decision.class);
+        String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
+            for (int i = 0; i < n; i++) {
+                Decision d = Events.decision(run + "-" + i, i, day.atTime(10, 0).toInstant(ZoneOffset.UTC).plusSeconds(i));
+                producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key(d.getSymbol()),
+                        ds.serialize(Topics.DECISIONS.name(), d)));
+                ids.add(d.getId());
+            }
+            producer.flush();
+        }
     }
 
     @Test

@@ -19,21 +19,45 @@ import java.util.stream.Stream;
  * Where experience files live:
  * <pre>
  * &lt;data-dir&gt;/experiences/&lt;decisions|executions|outcomes&gt;/date=YYYY-MM-DD/part-&lt;partition&gt;-&lt;firstOffset&gt;-&lt;lastOffset&gt;.parquet
- * &lt;data-dir&gt;/experiences/&lt;kind&gt;/date=YYYY-MM-DD/&lt;kind&gt;_YYYY-MM-DD.parquet      (a compacted day)
+ * &lt;data-dir&gt;/experiences/&lt;kind&gt;/date=YYYY-MM-DD/&lt;kind&gt;_YYYY-MM-DD.g&lt;n&gt;.parquet   (a compacted day)
+ * &lt;data-dir&gt;/.experiences-work/&lt;kind&gt;/...                                        (the sink's, not for readers)
  * </pre>
  * {@code date=} directories are Hive-style partitions, so Spark, DuckDB and pandas add a {@code date} column.
  * Files being written have a name starting with '.' and ending in {@code .tmp}, which no glob on {@code *.parquet}
- * matches; they are renamed into place only when complete.
+ * matches; they are renamed into place only when complete. The work directory lies outside {@code experiences/}
+ * because DuckDB's {@code **} descends into hidden directories: a compaction's staging directory and the parts it
+ * replaced must be where no reader's glob reaches.
  */
 public final class ExperienceLayout {
 
     public static final String EXPERIENCES = "experiences";
+    public static final String WORK = ".experiences-work";
     private static final String DATE_PREFIX = "date=";
 
     private final Path root;
+    private final Path work;
 
     public ExperienceLayout(Path dataDir) {
         this.root = dataDir.resolve(EXPERIENCES);
+        this.work = dataDir.resolve(WORK);
+    }
+
+    /**
+     * Where the sink keeps directories no reader may see: a day being compacted and, after the swap, the parts it
+     * replaced; days being deleted. On the same file system as {@link #root()}, so they move in by rename.
+     */
+    public Path workRoot() {
+        return work;
+    }
+
+    /** The staging directory of a compaction of {@code date}; after the swap it holds the day's previous files. */
+    public Path compactionDir(ExperienceKind<?> kind, LocalDate date) {
+        return work.resolve(kind.name()).resolve(DATE_PREFIX + date + ".compacting");
+    }
+
+    /** Where an expired day is moved, all at once, before it is deleted. */
+    public Path expiredDir(ExperienceKind<?> kind, LocalDate date) {
+        return work.resolve(kind.name()).resolve(DATE_PREFIX + date + ".expired");
     }
 
     public Path root() {
@@ -53,12 +77,8 @@ public final class ExperienceLayout {
         return dayDir(kind, date).resolve(PartFile.name(partition, firstOffset, lastOffset, extension));
     }
 
-    public Path compactedFile(ExperienceKind<?> kind, LocalDate date, String extension) {
-        return dayDir(kind, date).resolve(compactedName(kind, date, extension));
-    }
-
-    public static String compactedName(ExperienceKind<?> kind, LocalDate date, String extension) {
-        return kind.name() + "_" + date + "." + extension;
+    public Path compactedFile(ExperienceKind<?> kind, LocalDate date, int generation, String extension) {
+        return dayDir(kind, date).resolve(CompactedFile.name(kind, date, generation, extension));
     }
 
     /** Days that have a directory, oldest first. */
@@ -91,7 +111,7 @@ public final class ExperienceLayout {
                 Optional<PartFile> part = PartFile.parse(file);
                 if (part.isPresent()) {
                     parts.add(part.get());
-                } else if (name.startsWith(kind.name() + "_" + date + ".")) {
+                } else if (CompactedFile.parse(file, kind, date).isPresent()) {
                     compacted = file;
                 }
             }

@@ -6,6 +6,7 @@ import io.omega.store.format.AtomicFiles;
 import io.omega.store.format.ExperienceFileFormat;
 import io.omega.store.format.FileContent;
 import io.omega.store.format.Manifest;
+import io.omega.store.layout.CompactedFile;
 import io.omega.store.layout.DayFiles;
 import io.omega.store.layout.ExperienceLayout;
 import io.omega.store.layout.PartFile;
@@ -22,19 +23,29 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * Merges the part files of a closed day into one file per kind, {@code <kind>_YYYY-MM-DD.<ext>}, in event-time
- * order. A day is closed once the event-time watermark (the latest event time the sink has seen) is past the end
- * of the day by the grace period. Records that still arrive for a closed day become new parts, and the next run
- * merges them into the compacted file again.
+ * Merges the files of a closed day into one file per kind, {@code <kind>_YYYY-MM-DD.g<n>.<ext>}, in event-time
+ * order. A day is closed once the closing time the sink passes in (its event-time watermark, or the wall clock
+ * when it is caught up) is past the end of the day by the grace period. Records that still arrive for a closed day
+ * become new parts, and the next run merges them into the next generation of the compacted file.
  *
- * <p>The switch is one atomic rename: the merged file carries a manifest naming the parts it contains, and readers
- * skip those parts; the parts are deleted only afterwards. A crash anywhere leaves either the old parts alone, or
- * the merged file plus parts it already names (deleted by the next run). A part that cannot be read stops the
- * day's compaction (its parts stay as they are) and is reported, naming the file.
+ * <p>The switch is one atomic exchange of two directories ({@link DirectorySwap}): the merged file is written into
+ * a staging directory outside {@code experiences/}, then the staging directory and the day directory trade places.
+ * Whoever lists {@code date=D} sees the directory of parts or the directory holding only the merged file, never
+ * both and never neither; after the exchange the parts sit in the work directory, where no glob reaches, and
+ * {@link Leftovers} deletes them on the next pass or at start-up. A crash before the exchange leaves the parts
+ * in place and a staging directory nobody reads; after it, the merged file in place and old parts nobody reads.
+ * Either way the work directory is simply deleted. Where no atomic exchange exists, days stay in parts (still
+ * read exactly once) and a warning says so.
+ *
+ * <p>Nothing writes into a day directory during a compaction: it runs on the sink's consumer thread after every
+ * pending flush is published and committed. A part that cannot be read stops the day's compaction (its files stay
+ * as they are) and is reported, naming the file.
  */
 public final class DayCompactor {
 
@@ -47,30 +58,55 @@ public final class DayCompactor {
     private final ExperienceLayout layout;
     private final ExperienceFileFormat format;
     private final Duration grace;
+    private final DirectorySwap swap;
+    private final Leftovers leftovers;
+    private final CompactionSteps steps;
+    private boolean swapUnsupported;
 
     public DayCompactor(ExperienceLayout layout, ExperienceFileFormat format, Duration grace) {
+        this(layout, format, grace, DirectorySwap.platform(), CompactionSteps.fromSystemProperties());
+    }
+
+    public DayCompactor(ExperienceLayout layout, ExperienceFileFormat format, Duration grace, DirectorySwap swap,
+                        CompactionSteps steps) {
         this.layout = layout;
         this.format = format;
         this.grace = grace;
+        this.swap = swap;
+        this.steps = steps;
+        this.leftovers = new Leftovers(layout, steps);
     }
 
-    /** Whether {@code day} is closed when the watermark is at {@code watermark}. */
-    public boolean isClosed(LocalDate day, Instant watermark) {
+    /** Whether {@code day} is closed at {@code closingTime}. */
+    public boolean isClosed(LocalDate day, Instant closingTime) {
         Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return !watermark.isBefore(end.plus(grace));
+        return !closingTime.isBefore(end.plus(grace));
     }
 
-    /** Compacts every closed day of every kind that has parts not yet merged. */
-    public Result compactClosedDays(Instant watermark) {
+    /**
+     * Deletes what earlier passes replaced, then compacts every closed day of every kind that has files not yet
+     * merged (new parts, or parts a compaction of an earlier version left beside its merged file).
+     */
+    public Result compactClosedDays(Instant closingTime) {
         List<Path> compacted = new ArrayList<>();
         List<Path> failed = new ArrayList<>();
+        try {
+            leftovers.removeWorkDirectory();
+        } catch (IOException e) {
+            LOG.error("Could not delete replaced files under {}: {}", layout.workRoot(), e.getMessage());
+            return new Result(compacted, failed);
+        }
         for (ExperienceKind<?> kind : ExperienceKind.all()) {
             for (LocalDate day : layout.days(kind)) {
-                if (!isClosed(day, watermark)) {
+                if (!isClosed(day, closingTime) || swapUnsupported) {
                     continue;
                 }
                 try {
                     compact(kind, day).ifPresent(compacted::add);
+                } catch (DirectorySwap.UnsupportedSwapException e) {
+                    swapUnsupported = true;
+                    LOG.warn("Compaction is off: {}. Days stay in part files, which every reader still reads "
+                            + "exactly once.", e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     LOG.error("Could not compact {} of {}: {}", kind, day, e.getMessage());
                     failed.add(layout.dayDir(kind, day));
@@ -80,50 +116,80 @@ public final class DayCompactor {
         return new Result(compacted, failed);
     }
 
-    /** Merges one day now; empty when there was nothing new to merge. */
+    /** Merges one day now; empty when there was nothing to merge. Returns the merged file as readers see it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public java.util.Optional<Path> compact(ExperienceKind<?> kind, LocalDate day) throws IOException {
+    public Optional<Path> compact(ExperienceKind<?> kind, LocalDate day) throws IOException {
         DayFiles files = layout.dayFiles(kind, day);
+        Optional<CompactedFile> existing = files.compacted().flatMap(p -> CompactedFile.parse(p, kind, day));
         List<ExperienceRow> rows = new ArrayList<>();
         Set<String> merged = new TreeSet<>();
-        if (files.compacted().isPresent()) {
-            Path existing = files.compacted().get();
-            FileContent<? extends ExperienceRow> content = read(kind, existing);
+        if (existing.isPresent()) {
+            FileContent<? extends ExperienceRow> content = read(kind, existing.get().path());
             rows.addAll(content.rows());
             merged.addAll(Manifest.mergedParts(content.metadata()));
         }
-        List<PartFile> leftovers = new ArrayList<>();
         List<PartFile> fresh = new ArrayList<>();
+        boolean leftovers = false;
         for (PartFile part : files.parts()) {
-            (merged.contains(part.fileName()) ? leftovers : fresh).add(part);
-        }
-        Path target = layout.compactedFile(kind, day, format.extension());
-        boolean needsWrite = !fresh.isEmpty()
-                || (files.compacted().isPresent() && !files.compacted().get().equals(target));
-        if (needsWrite) {
-            for (PartFile part : fresh) {
-                rows.addAll(read(kind, part.path()).rows());
-                merged.add(part.fileName());
+            if (merged.contains(part.fileName())) {
+                leftovers = true; // beside its merged file: globbing readers count it twice until it goes
+            } else {
+                fresh.add(part);
             }
-            rows.sort(Comparator.comparing(ExperienceRow::eventTime).thenComparingInt(ExperienceRow::kafkaPartition)
-                    .thenComparingLong(ExperienceRow::kafkaOffset));
-            AtomicFiles.write(target, temp -> format.write((ExperienceKind) kind, rows, temp, Manifest.of(merged)));
-            if (files.compacted().isPresent() && !files.compacted().get().equals(target)) {
-                Files.deleteIfExists(files.compacted().get()); // the format changed: the new file holds everything
-            }
-            LOG.info("Compacted {} of {}: {} rows from {} new part(s) into {}", kind, day, rows.size(), fresh.size(),
-                    target);
         }
-        for (PartFile part : leftovers) {
-            Files.deleteIfExists(part.path());
+        boolean otherFormat = existing.isPresent()
+                && !existing.get().path().getFileName().toString().endsWith("." + format.extension());
+        if (fresh.isEmpty() && !leftovers && !otherFormat) {
+            return Optional.empty();
         }
         for (PartFile part : fresh) {
-            Files.deleteIfExists(part.path());
+            rows.addAll(read(kind, part.path()).rows());
+            merged.add(part.fileName());
         }
-        if (!leftovers.isEmpty() || !fresh.isEmpty()) {
-            AtomicFiles.forceDirectory(files.directory());
+        rows.sort(Comparator.comparing(ExperienceRow::eventTime).thenComparingInt(ExperienceRow::kafkaPartition)
+                .thenComparingLong(ExperienceRow::kafkaOffset));
+
+        Path staging = layout.compactionDir(kind, day);
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        String name = CompactedFile.name(kind, day, existing.map(CompactedFile::generation).orElse(0) + 1,
+                format.extension());
+        AtomicFiles.write(staging.resolve(name), temp -> {
+            format.write((ExperienceKind) kind, rows, temp, Manifest.of(merged));
+            steps.reached(CompactionStep.MERGED_FILE_WRITTEN);
+        });
+        keepForeignFiles(files, staging);
+        steps.reached(CompactionStep.STAGED);
+
+        swap.exchange(staging, files.directory());
+        steps.reached(CompactionStep.SWAPPED);
+        AtomicFiles.forceDirectory(files.directory().getParent());
+        AtomicFiles.forceDirectory(staging.getParent());
+
+        Path target = files.directory().resolve(name);
+        LOG.info("Compacted {} of {}: {} rows from {} new part(s) into {}", kind, day, rows.size(), fresh.size(),
+                target);
+        return Optional.of(target);
+    }
+
+    /**
+     * Files in the day directory that are neither the sink's parts nor its compacted file (someone else's) are
+     * hard-linked into the staging directory, so the exchange neither hides them nor lets them be deleted with
+     * the replaced directory. Hidden temporary files are the sink's own and stay behind.
+     */
+    private static void keepForeignFiles(DayFiles files, Path staging) throws IOException {
+        Set<Path> own = new java.util.HashSet<>();
+        files.compacted().ifPresent(own::add);
+        files.parts().forEach(part -> own.add(part.path()));
+        try (Stream<Path> entries = Files.list(files.directory())) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (own.contains(entry) || name.startsWith(".") && name.endsWith(".tmp")) {
+                    continue;
+                }
+                Files.createLink(staging.resolve(entry.getFileName()), entry);
+            }
         }
-        return needsWrite ? java.util.Optional.of(target) : java.util.Optional.empty();
     }
 
     private FileContent<? extends ExperienceRow> read(ExperienceKind<?> kind, Path file) throws IOException {
@@ -131,6 +197,17 @@ public final class DayCompactor {
             return ExperienceFileFormat.forFile(file).read(kind, file);
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot read " + file + " (" + e.getMessage() + "); the day is left uncompacted", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Deletes the days older than {@code self_learning.keep_logs_days}: with 90, a day is kept while it is one of the
- * last 90 days before today (UTC, by the clock), and deleted from the 91st day on.
+ * last 90 days before today (UTC, by the clock), and deleted from the 91st day on. A day leaves the layout in one
+ * rename (into the work directory, outside every reader's glob) before its files are deleted, so no reader ever
+ * sees half a day.
  */
 public final class Retention {
 
@@ -50,7 +53,11 @@ public final class Retention {
             for (LocalDate day : layout.days(kind)) {
                 if (day.isBefore(oldest)) {
                     Path dir = layout.dayDir(kind, day);
-                    deleteTree(dir);
+                    Path expired = layout.expiredDir(kind, day);
+                    deleteTree(expired);
+                    Files.createDirectories(expired.getParent());
+                    Files.move(dir, expired, StandardCopyOption.ATOMIC_MOVE);
+                    deleteTree(expired);
                     deleted.add(dir);
                 }
             }
@@ -62,6 +69,9 @@ public final class Retention {
     }
 
     private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

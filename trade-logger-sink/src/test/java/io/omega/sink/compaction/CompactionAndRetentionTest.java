@@ -106,7 +106,7 @@ class CompactionAndRetentionTest {
 
         // Grace over: Monday is merged, in event-time order; Tuesday stays in parts.
         DayCompactor.Result result = compactor.compactClosedDays(at(TUE, 1));
-        Path monday = layout.compactedFile(ExperienceKind.DECISIONS, MON, "parquet");
+        Path monday = layout.compactedFile(ExperienceKind.DECISIONS, MON, 1, "parquet");
         assertThat(result.compacted()).containsExactly(monday);
         DayFiles mon = layout.dayFiles(ExperienceKind.DECISIONS, MON);
         assertThat(mon.parts()).isEmpty();
@@ -121,11 +121,14 @@ class CompactionAndRetentionTest {
         flush(2, 0, at(MON, 23), at(WED, 5));
         ExperienceStore store = new ExperienceStore(data, Clock.fixed(at(WED, 12), ZoneOffset.UTC));
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(5);
+        // ... into the next generation, under a new name: a name never stands for two contents.
+        Path mondayAgain = layout.compactedFile(ExperienceKind.DECISIONS, MON, 2, "parquet");
         assertThat(compactor.compactClosedDays(at(WED, 6)).compacted())
-                .containsExactly(monday, layout.compactedFile(ExperienceKind.DECISIONS, TUE, "parquet"));
-        assertThat(format.read(ExperienceKind.DECISIONS, monday).rows()).extracting(DecisionRow::id)
+                .containsExactly(mondayAgain, layout.compactedFile(ExperienceKind.DECISIONS, TUE, 1, "parquet"));
+        assertThat(format.read(ExperienceKind.DECISIONS, mondayAgain).rows()).extracting(DecisionRow::id)
                 .containsExactly("p0-3", "p0-0", "p0-1", "p1-0", "p2-0");
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).isEmpty();
+        assertThat(Files.exists(monday)).isFalse();
 
         // Nothing new: running again changes nothing.
         assertThat(compactor.compactClosedDays(at(WED, 6)).compacted()).isEmpty();
@@ -136,21 +139,69 @@ class CompactionAndRetentionTest {
     }
 
     @Test
-    void partsAlreadyInTheCompactedFileAreNeitherReadTwiceNorMergedTwice() throws Exception {
+    void partsLeftBesideTheirMergedFileByAnEarlierVersionAreReadOnceAndSwappedOutByTheNextPass() throws Exception {
         ExperienceLayout layout = new ExperienceLayout(data);
         DayCompactor compactor = new DayCompactor(layout, format, GRACE);
         flush(0, 0, at(MON, 9), at(MON, 10));
         Path part = layout.dayFiles(ExperienceKind.DECISIONS, MON).parts().get(0).path();
         byte[] partBytes = Files.readAllBytes(part);
         compactor.compactClosedDays(at(TUE, 1));
-        // As if the compactor had crashed after its rename, before deleting the part it merged.
+        // What the in-place compaction of earlier versions left when killed after its rename: the merged part
+        // beside the merged file (which names it), counted twice by every globbing reader.
         Files.write(part, partBytes);
 
         ExperienceStore store = new ExperienceStore(data);
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(2);
-        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted()).isEmpty();
+        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted())
+                .containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, 2, "parquet"));
         assertThat(Files.exists(part)).isFalse();
         assertThat(store.load(ExperienceKind.DECISIONS, MON, MON).size()).isEqualTo(2);
+        assertThat(compactor.compactClosedDays(at(TUE, 1)).compacted()).isEmpty();
+    }
+
+    @Test
+    void replacedPartsWaitOutsideTheLayoutForTheNextPassAndCrashLeftoversGoAtStart() throws Exception {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        DayCompactor compactor = new DayCompactor(layout, format, GRACE);
+        flush(0, 0, at(MON, 9), at(MON, 10));
+        flush(0, 2, at(TUE, 9));
+        Path foreign = layout.dayDir(ExperienceKind.DECISIONS, MON).resolve("notes.txt");
+        Files.writeString(foreign, "someone else's");
+        compactor.compactClosedDays(at(TUE, 1));
+        assertThat(foreign).hasContent("someone else's"); // not the sink's: kept through the exchange
+        // The replaced day directory holds the part, in the work directory, outside experiences/.
+        Path replaced = layout.compactionDir(ExperienceKind.DECISIONS, MON);
+        assertThat(replaced.resolve("part-0-0-1.parquet")).exists();
+        assertThat(replaced.startsWith(layout.root())).isFalse();
+
+        compactor.compactClosedDays(at(TUE, 1)); // the next pass
+        assertThat(replaced).doesNotExist();
+
+        Path temporary = layout.dayDir(ExperienceKind.DECISIONS, TUE).resolve(".part-0-3-9.parquet.tmp");
+        Files.write(temporary, new byte[]{1});
+        Files.createDirectories(layout.compactionDir(ExperienceKind.DECISIONS, TUE));
+        new Leftovers(layout, CompactionSteps.NONE).removeAtStart();
+        assertThat(temporary).doesNotExist();
+        assertThat(layout.workRoot()).doesNotExist();
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, TUE).requireComplete().size()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAnAtomicExchangeDaysStayInPartsAndNothingChanges() throws Exception {
+        ExperienceLayout layout = new ExperienceLayout(data);
+        DayCompactor compactor = new DayCompactor(layout, format, GRACE, (a, b) -> {
+            throw new DirectorySwap.UnsupportedSwapException("not here");
+        }, CompactionSteps.NONE);
+        flush(0, 0, at(MON, 9), at(TUE, 9));
+
+        DayCompactor.Result result = compactor.compactClosedDays(at(WED, 2));
+
+        assertThat(result.compacted()).isEmpty();
+        assertThat(result.failed()).isEmpty();
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).hasSize(1);
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).compacted()).isEmpty();
+        assertThat(layout.dayFiles(ExperienceKind.DECISIONS, TUE).parts()).hasSize(1);
+        assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, TUE).requireComplete().size()).isEqualTo(2);
     }
 
     @Test
@@ -163,8 +214,8 @@ class CompactionAndRetentionTest {
 
         DayCompactor.Result result = compactor.compactClosedDays(at(THU.plusDays(1), 2));
 
-        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, "parquet"),
-                layout.compactedFile(ExperienceKind.DECISIONS, WED, "parquet"));
+        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, MON, 1, "parquet"),
+                layout.compactedFile(ExperienceKind.DECISIONS, WED, 1, "parquet"));
         assertThat(Files.exists(layout.dayDir(ExperienceKind.DECISIONS, TUE))).isFalse();
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, THU).isEmpty()).isTrue();
         Experiences<DecisionRow> week = new ExperienceStore(data).load(ExperienceKind.DECISIONS, MON, THU).requireComplete();
@@ -184,7 +235,7 @@ class CompactionAndRetentionTest {
 
         DayCompactor.Result result = compactor.compactClosedDays(at(WED, 2));
 
-        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, TUE, "parquet"));
+        assertThat(result.compacted()).containsExactly(layout.compactedFile(ExperienceKind.DECISIONS, TUE, 1, "parquet"));
         assertThat(result.failed()).containsExactly(layout.dayDir(ExperienceKind.DECISIONS, MON));
         assertThat(layout.dayFiles(ExperienceKind.DECISIONS, MON).parts()).hasSize(2);
         assertThatThrownBy(() -> compactor.compact(ExperienceKind.DECISIONS, MON))
