@@ -224,6 +224,10 @@ public final class DemoCommand implements Callable<Integer> {
                     () -> controller.view().loggedTrades(),
                     new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
                     () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()),
+                    () -> controller.view().eventCounts().getOrDefault(
+                            ControllerEventType.PROMOTION_REQUESTED.name(), 0L),
+                    () -> registry.client().history(modelType).stream()
+                            .filter(t -> "PROMOTED".equals(t.enteredBy())).count(),
                     SETTLE_AT_MOST);
             ProductionLog production = new ProductionLog();
             ReplayPacing pacing = t -> {

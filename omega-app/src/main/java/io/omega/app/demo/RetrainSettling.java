@@ -12,7 +12,10 @@ import java.util.function.Supplier;
  * Holds the replay at each retraining until the loop has settled: the candidate trained, evaluated and judged, and
  * the engine trading with whatever the registry now has in production. What the loop decides then depends on the
  * data, not on how fast this machine trains. Before looking for a new retraining it lets the controller read every
- * outcome the engine has closed, since the retraining is triggered on their count.
+ * outcome the engine has closed, since the retraining is triggered on their count. A promotion the gate asked for
+ * counts as settled only once the registry has applied it and the engine trades with it; checking the registry's
+ * production alone would pass before the registry had read the command, and the swap would land a few bars later
+ * on one run than on another.
  */
 final class RetrainSettling implements ReplayPacing {
 
@@ -20,12 +23,21 @@ final class RetrainSettling implements ReplayPacing {
     private final LongSupplier outcomesSeenByController;
     private final LoopSettling settling;
     private final Supplier<Optional<String>> registryProduction;
+    private final LongSupplier promotionsRequested;
+    private final LongSupplier promotionsApplied;
     private final Duration atMost;
     private long settledTriggers;
     private long outcomes;
 
+    /**
+     * @param promotionsRequested the promotions the gate has asked the registry for
+     * @param promotionsApplied   the promotions the registry has applied
+     */
     RetrainSettling(LongSupplier retrainsTriggered, LongSupplier outcomesSeenByController, LoopSettling settling,
-                    Supplier<Optional<String>> registryProduction, Duration atMost) {
+                    Supplier<Optional<String>> registryProduction, LongSupplier promotionsRequested,
+                    LongSupplier promotionsApplied, Duration atMost) {
+        this.promotionsRequested = promotionsRequested;
+        this.promotionsApplied = promotionsApplied;
         this.retrainsTriggered = retrainsTriggered;
         this.outcomesSeenByController = outcomesSeenByController;
         this.settling = settling;
@@ -48,7 +60,8 @@ final class RetrainSettling implements ReplayPacing {
             return;
         }
         settling.await(atMost);
-        while (!trader.productionVersion().equals(registryProduction.get()) && System.nanoTime() < deadline) {
+        while ((promotionsApplied.getAsLong() < promotionsRequested.getAsLong()
+                || !trader.productionVersion().equals(registryProduction.get())) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         settledTriggers = retrainsTriggered.getAsLong();
