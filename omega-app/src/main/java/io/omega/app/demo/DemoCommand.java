@@ -82,7 +82,14 @@ public final class DemoCommand implements Callable<Integer> {
      * times as often, so that a training still finds the same stretch of recent market time on file.
      */
     private static final Map<String, String> SETTLED_PACE = Map.of("OMEGA_PAPER_TRADING__REPLAY_SPEED", "30000",
-            "OMEGA_SINK__FLUSH_INTERVAL_MS", "266");
+            "OMEGA_SINK__FLUSH_INTERVAL_MS", "266",
+            // Only trade counts trigger a retraining: a wall-clock schedule would fire at a different bar on every run.
+            "OMEGA_SELF_LEARNING__RETRAIN_INTERVAL_HOURS", "1000000");
+    /**
+     * How long a held replay waits for one retraining to be answered before it goes on regardless: only a guard
+     * against a loop that stopped answering, far above a training's time even on a busy machine.
+     */
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(10);
 
     @Spec
     CommandSpec spec;
@@ -228,7 +235,7 @@ public final class DemoCommand implements Callable<Integer> {
                             ControllerEventType.PROMOTION_REQUESTED.name(), 0L),
                     () -> registry.client().history(modelType).stream()
                             .filter(t -> "PROMOTED".equals(t.enteredBy())).count(),
-                    SETTLE_AT_MOST);
+                    config.selfLearning().minTradesBeforeRetrain(), HOLD_AT_MOST);
             ProductionLog production = new ProductionLog();
             ReplayPacing pacing = t -> {
                 settle.afterBar(t);

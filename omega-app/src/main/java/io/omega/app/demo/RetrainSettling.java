@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * Holds the replay at each retraining until the loop has settled: the candidate trained, evaluated and judged, and
  * the engine trading with whatever the registry now has in production. What the loop decides then depends on the
  * data, not on how fast this machine trains. Before looking for a new retraining it lets the controller read every
- * outcome the engine has closed, since the retraining is triggered on their count. A promotion the gate asked for
+ * outcome the engine has closed, since the retraining is triggered on their count, and, at every
+ * {@code min_trades_before_retrain}-th trade, waits for the trigger itself: it is another consumer of the same trades,
+ * and without the wait the hold would land a few trades later on one run than on another. A promotion the gate asked for
  * counts as settled only once the registry has applied it and the engine trades with it; checking the registry's
  * production alone would pass before the registry had read the command, and the swap would land a few bars later
  * on one run than on another.
@@ -25,6 +27,7 @@ final class RetrainSettling implements ReplayPacing {
     private final Supplier<Optional<String>> registryProduction;
     private final LongSupplier promotionsRequested;
     private final LongSupplier promotionsApplied;
+    private final int tradesPerRetrain;
     private final Duration atMost;
     private long settledTriggers;
     private long outcomes;
@@ -32,10 +35,13 @@ final class RetrainSettling implements ReplayPacing {
     /**
      * @param promotionsRequested the promotions the gate has asked the registry for
      * @param promotionsApplied   the promotions the registry has applied
+     * @param tradesPerRetrain    {@code min_trades_before_retrain}: with the replay held until each training is
+     *                            answered, a retraining is triggered at exactly every this many closed trades
      */
     RetrainSettling(LongSupplier retrainsTriggered, LongSupplier outcomesSeenByController, LoopSettling settling,
                     Supplier<Optional<String>> registryProduction, LongSupplier promotionsRequested,
-                    LongSupplier promotionsApplied, Duration atMost) {
+                    LongSupplier promotionsApplied, int tradesPerRetrain, Duration atMost) {
+        this.tradesPerRetrain = tradesPerRetrain;
         this.promotionsRequested = promotionsRequested;
         this.promotionsApplied = promotionsApplied;
         this.retrainsTriggered = retrainsTriggered;
@@ -54,6 +60,9 @@ final class RetrainSettling implements ReplayPacing {
         outcomes = closed;
         long deadline = System.nanoTime() + atMost.toNanos();
         while (outcomesSeenByController.getAsLong() < closed && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        while (retrainsTriggered.getAsLong() < closed / tradesPerRetrain && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         if (retrainsTriggered.getAsLong() == settledTriggers) {
