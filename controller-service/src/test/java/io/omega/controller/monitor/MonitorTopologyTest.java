@@ -256,7 +256,7 @@ class MonitorTopologyTest {
         // Returns vary a little from trade to trade, as real ones do: the t statistic needs a spread.
         double pnlPct = (win ? 0.3 : -0.2) - 0.01 * (trades % 3);
         Outcome outcome = new Outcome(EventIds.next(), "trade-" + trades, at, "BTC-USDT-SWAP", 42_000.0,
-                pnlPct * 10, pnlPct, 60_000L, win ? ExitReason.TP : ExitReason.SL, type, version);
+                pnlPct * 10, pnlPct, 60_000L, win ? ExitReason.TP : ExitReason.SL, type, version, false);
         outcomes.pipeInput("BTC-USDT-SWAP", outcome, at);
         return outcome;
     }
