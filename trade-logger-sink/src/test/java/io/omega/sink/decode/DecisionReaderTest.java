@@ -84,6 +84,7 @@ class DecisionReaderTest {
         e.writeString("cnn");
         e.writeString("v1");
         e.writeBoolean(true);
+        e.writeBoolean(true);
         e.flush();
         Decision ours = decode(new DecisionReader(), out.toByteArray());
         Decision avro = decode(new SpecificDatumReader<>(Decision.class), out.toByteArray());
