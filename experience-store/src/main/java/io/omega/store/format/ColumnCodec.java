@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -50,7 +51,7 @@ final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
 
     /** A column files written before it existed lack: their rows read as {@code whenAbsent}. */
     static <R> Column<R> addedColumn(String name, ColumnType type, Function<R, Object> value, Object whenAbsent) {
-        return new Column<>(name, type, value, java.util.Objects.requireNonNull(whenAbsent, "whenAbsent"));
+        return new Column<>(name, type, value, Objects.requireNonNull(whenAbsent, "whenAbsent"));
     }
 
     @Override
