@@ -86,7 +86,7 @@ class ControllerServiceIT {
                     Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)));
             for (int i = 0; i < 3; i++) {
                 send(Topics.OUTCOMES.name(), "BTC-USDT-SWAP", new Outcome(EventIds.next(), "t-" + i, Instant.now(),
-                        "BTC-USDT-SWAP", 42_000.0, 3.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000"));
+                        "BTC-USDT-SWAP", 42_000.0, 3.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000", false));
             }
 
             List<SpecificRecord> commands = read(Topics.REGISTRY_COMMANDS.name(),

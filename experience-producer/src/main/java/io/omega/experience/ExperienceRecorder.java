@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * What a live trading engine embeds to log its experience: every decision, execution and outcome becomes an
@@ -33,6 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
  * rings; it never blocks and never sees a Kafka exception. Delivery, retries and the outage policy are
  * {@link KafkaPublisher}'s. Invalid arguments (a missing symbol, a NaN price) are the caller's bug and are
  * refused at once with an {@link IllegalArgumentException} naming the argument.
+ *
+ * <p>A backfill records through the same methods with {@link EventOrigin#BACKFILL} (derived ids, every event marked
+ * backfilled) and the ids already in the experience files, which are not published again.
  */
 public final class ExperienceRecorder implements AutoCloseable {
 
@@ -40,16 +44,30 @@ public final class ExperienceRecorder implements AutoCloseable {
     private final KafkaPublisher<SpecificRecord> publisher;
     private final Clock clock;
     private final Duration closeTimeout;
+    private final EventOrigin origin;
+    private final Predicate<String> alreadyLogged;
     private final LongAdder decisions = new LongAdder();
     private final LongAdder executions = new LongAdder();
     private final LongAdder outcomes = new LongAdder();
 
     public ExperienceRecorder(ExperienceBuffer<SpecificRecord> buffer, KafkaPublisher<SpecificRecord> publisher,
                               Clock clock, Duration closeTimeout) {
+        this(buffer, publisher, clock, closeTimeout, EventOrigin.LIVE, id -> false);
+    }
+
+    /**
+     * @param origin        how events are identified and whether they are marked backfilled
+     * @param alreadyLogged ids of events already logged: an event with one of them is not published again (its id is
+     *                      still returned, for the events that refer to it)
+     */
+    public ExperienceRecorder(ExperienceBuffer<SpecificRecord> buffer, KafkaPublisher<SpecificRecord> publisher,
+                              Clock clock, Duration closeTimeout, EventOrigin origin, Predicate<String> alreadyLogged) {
         this.buffer = buffer;
         this.publisher = publisher;
         this.clock = clock;
         this.closeTimeout = closeTimeout;
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.alreadyLogged = Objects.requireNonNull(alreadyLogged, "alreadyLogged");
     }
 
     /**
@@ -59,6 +77,13 @@ public final class ExperienceRecorder implements AutoCloseable {
      */
     public static ExperienceRecorder create(KafkaConfig kafka, int experienceBufferSize,
                                             Serializer<SpecificRecord> valueSerializer, Clock clock) {
+        return create(kafka, experienceBufferSize, valueSerializer, clock, EventOrigin.LIVE, id -> false);
+    }
+
+    /** The same, for events of {@code origin}, leaving out those {@code alreadyLogged}. */
+    public static ExperienceRecorder create(KafkaConfig kafka, int experienceBufferSize,
+                                            Serializer<SpecificRecord> valueSerializer, Clock clock,
+                                            EventOrigin origin, Predicate<String> alreadyLogged) {
         var producerConfig = kafka.producer();
         PublisherSettings settings = new PublisherSettings(producerConfig.publishQueueCapacity(),
                 producerConfig.maxInFlightRecords(), Duration.ofMillis(producerConfig.dropLogIntervalMs()));
@@ -67,7 +92,7 @@ public final class ExperienceRecorder implements AutoCloseable {
                 ProducerProperties.forExperiences(kafka, clientId), new StringSerializer(), valueSerializer);
         KafkaPublisher<SpecificRecord> publisher = new KafkaPublisher<>(settings, producer, clientId + "-publisher");
         return new ExperienceRecorder(new ExperienceBuffer<>(experienceBufferSize), publisher, clock,
-                Duration.ofMillis(producerConfig.closeTimeoutMs()));
+                Duration.ofMillis(producerConfig.closeTimeoutMs()), origin, alreadyLogged);
     }
 
     /** Logs a decision taken now; returns its id (for the execution that may follow). */
@@ -84,10 +109,13 @@ public final class ExperienceRecorder implements AutoCloseable {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(marketFeatures, "marketFeatures");
         Objects.requireNonNull(decision, "decision");
-        String id = EventIds.next(eventTimeMillis);
+        String id = origin.decisionId(eventTimeMillis, symbol, decision);
+        if (alreadyLogged.test(id)) {
+            return id;
+        }
         Decision record = new Decision(id, Instant.ofEpochMilli(eventTimeMillis), symbol, decision.price(),
                 marketFeatures, decision.direction(), decision.confidence(), decision.classProbabilities(),
-                decision.modelType(), decision.modelVersion(), decision.shadow());
+                decision.modelType(), decision.modelVersion(), decision.shadow(), origin.backfilled());
         decisions.increment();
         emit(Topics.DECISIONS.name(), symbol, record);
         return id;
@@ -104,10 +132,14 @@ public final class ExperienceRecorder implements AutoCloseable {
 
     public String recordExecution(long eventTimeMillis, TradeOpened trade) {
         Objects.requireNonNull(trade, "trade");
-        String id = EventIds.next(eventTimeMillis);
+        String id = origin.executionId(eventTimeMillis, trade);
+        if (alreadyLogged.test(id)) {
+            return id;
+        }
         Execution record = new Execution(id, trade.tradeId(), trade.decisionId(), Instant.ofEpochMilli(eventTimeMillis),
                 trade.symbol(), trade.direction(), trade.entryPrice(), trade.size(), trade.stopLoss(),
-                trade.takeProfit(), trade.fee(), trade.slippage(), trade.modelType(), trade.modelVersion(), trade.mode());
+                trade.takeProfit(), trade.fee(), trade.slippage(), trade.modelType(), trade.modelVersion(), trade.mode(),
+                origin.backfilled());
         executions.increment();
         emit(Topics.EXECUTIONS.name(), trade.symbol(), record);
         return id;
@@ -119,10 +151,13 @@ public final class ExperienceRecorder implements AutoCloseable {
 
     public String recordOutcome(long eventTimeMillis, TradeClosed trade) {
         Objects.requireNonNull(trade, "trade");
-        String id = EventIds.next(eventTimeMillis);
+        String id = origin.outcomeId(eventTimeMillis, trade);
+        if (alreadyLogged.test(id)) {
+            return id;
+        }
         Outcome record = new Outcome(id, trade.tradeId(), Instant.ofEpochMilli(eventTimeMillis), trade.symbol(),
                 trade.exitPrice(), trade.pnl(), trade.pnlPct(), trade.duration().toMillis(), trade.exitReason(),
-                trade.modelType(), trade.modelVersion());
+                trade.modelType(), trade.modelVersion(), origin.backfilled());
         outcomes.increment();
         emit(Topics.OUTCOMES.name(), trade.symbol(), record);
         return id;

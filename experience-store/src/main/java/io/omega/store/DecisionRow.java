@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record DecisionRow(String id, Instant eventTime, String symbol, double price, Map<String, Double> marketFeatures,
                           String direction, double confidence, Map<String, Double> classProbabilities,
-                          String modelType, String modelVersion, boolean isShadow, int kafkaPartition,
-                          long kafkaOffset) implements ExperienceRow {
+                          String modelType, String modelVersion, boolean isShadow, boolean backfilled,
+                          int kafkaPartition, long kafkaOffset) implements ExperienceRow {
 
     public DecisionRow {
         Objects.requireNonNull(id, "id");
@@ -20,5 +20,13 @@ public record DecisionRow(String id, Instant eventTime, String symbol, double pr
         Objects.requireNonNull(symbol, "symbol");
         marketFeatures = DoubleMap.copyOf(marketFeatures);
         classProbabilities = DoubleMap.copyOf(classProbabilities);
+    }
+
+    /** A live decision (not backfilled): what every row was before backfills existed. */
+    public DecisionRow(String id, Instant eventTime, String symbol, double price, Map<String, Double> marketFeatures,
+                       String direction, double confidence, Map<String, Double> classProbabilities, String modelType,
+                       String modelVersion, boolean isShadow, int kafkaPartition, long kafkaOffset) {
+        this(id, eventTime, symbol, price, marketFeatures, direction, confidence, classProbabilities, modelType,
+                modelVersion, isShadow, false, kafkaPartition, kafkaOffset);
     }
 }

@@ -14,6 +14,9 @@ public sealed interface ExperienceRow permits DecisionRow, ExecutionRow, Outcome
 
     String symbol();
 
+    /** Whether the event came from {@code omega backfill} (the rules over historical data), not a live engine. */
+    boolean backfilled();
+
     int kafkaPartition();
 
     long kafkaOffset();

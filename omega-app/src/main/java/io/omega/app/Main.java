@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 io.omega.app.controller.StatusCommand.class, io.omega.app.controller.ApprovalCommands.Approve.class,
                 io.omega.app.controller.ApprovalCommands.Reject.class, io.omega.app.paper.PaperTraderCommand.class, io.omega.app.demo.DemoCommand.class,
                 io.omega.app.validate.ValidateCommand.class, io.omega.app.replay.ReplayCommand.class,
-                io.omega.app.replay.DeadLettersCommand.class,
+                io.omega.app.replay.DeadLettersCommand.class, io.omega.app.backfill.BackfillCommand.class,
                 io.omega.app.schemas.SchemasCommand.class})
 public final class Main implements Runnable {
 

@@ -59,7 +59,7 @@ class LauncherProcessIT {
     void everyCommandAndSubcommandAnswersHelp() throws Exception {
         List<List<String>> paths = new ArrayList<>();
         collect(Main.commandLine(), new ArrayList<>(), paths);
-        assertThat(paths).hasSize(32);
+        assertThat(paths).hasSize(33);
 
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

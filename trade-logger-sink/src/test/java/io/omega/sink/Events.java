@@ -29,7 +29,7 @@ final class Events {
     static Decision decision(String id, int i, Instant time) {
         return new Decision(id, time, symbol(i), price(i), Map.of("rsi", 50.0 + i % 10, "close", price(i)),
                 Direction.values()[i % 3], 0.6, Map.of("LONG", 0.6, "SHORT", 0.3, "FLAT", 0.1), "cnn",
-                "20250124_120000", i % 4 == 0);
+                "20250124_120000", i % 4 == 0, i % 5 == 0);
     }
 
     static double size(int i) {
@@ -38,7 +38,7 @@ final class Events {
 
     static Execution execution(String id, int i, Instant time) {
         return new Execution(id, "t-" + id, "d-" + id, time, symbol(i), Direction.LONG, price(i), size(i),
-                price(i) * 0.99, price(i) * 1.02, 0.05, 0.01, "cnn", "20250124_120000", TradeMode.PAPER);
+                price(i) * 0.99, price(i) * 1.02, 0.05, 0.01, "cnn", "20250124_120000", TradeMode.PAPER, i % 5 == 0);
     }
 
     static double pnl(int i) {
@@ -47,6 +47,6 @@ final class Events {
 
     static Outcome outcome(String id, int i, Instant time) {
         return new Outcome(id, "t-" + id, time, symbol(i), price(i), pnl(i), pnl(i) / 10, 60_000L, ExitReason.TP,
-                "cnn", "20250124_120000");
+                "cnn", "20250124_120000", i % 5 == 0);
     }
 }

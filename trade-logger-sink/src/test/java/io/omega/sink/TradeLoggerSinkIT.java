@@ -197,6 +197,7 @@ class TradeLoggerSinkIT {
         assertThat(decisions.size()).isEqualTo(300);
         assertThat(decisions.rows().stream().map(DecisionRow::id).distinct().count()).isEqualTo(300);
         assertThat(decisions.rows().stream().filter(DecisionRow::isShadow).count()).isEqualTo(75);
+        assertThat(decisions.rows().stream().filter(DecisionRow::backfilled).count()).isEqualTo(60);
         assertThat(decisions.rows().stream().mapToDouble(DecisionRow::price).sum())
                 .isEqualTo(sum(300, Events::price));
         assertThat(decisions.bySymbol()).containsOnlyKeys(Events.SYMBOLS);
@@ -205,8 +206,10 @@ class TradeLoggerSinkIT {
         assertThat(store.load(ExperienceKind.DECISIONS, 1).size()).isEqualTo(150); // today only
         Experiences<ExecutionRow> executions = store.load(ExperienceKind.EXECUTIONS, 2).requireComplete();
         assertThat(executions.rows().stream().mapToDouble(ExecutionRow::size).sum()).isEqualTo(sum(100, Events::size));
+        assertThat(executions.rows().stream().filter(ExecutionRow::backfilled).count()).isEqualTo(20);
         Experiences<OutcomeRow> outcomes = store.load(ExperienceKind.OUTCOMES, 2).requireComplete();
         assertThat(outcomes.rows().stream().mapToDouble(OutcomeRow::pnl).sum()).isEqualTo(sum(100, Events::pnl));
+        assertThat(outcomes.rows().stream().filter(OutcomeRow::backfilled).count()).isEqualTo(20);
 
         // Every part file holds only offsets within the range its name gives, on the day its directory gives.
         assertPartFilesMatchTheirNames(ExperienceKind.DECISIONS);

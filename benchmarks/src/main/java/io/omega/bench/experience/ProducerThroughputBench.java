@@ -108,7 +108,7 @@ public final class ProducerThroughputBench {
         for (int i = 0; i < records; i++) {
             Decision d = new Decision(EventIds.next(now + i), Instant.ofEpochMilli(now + i), "SYM-" + (i % 16),
                     42_000.0, features, Direction.LONG, 0.62, Map.of("LONG", 0.62, "SHORT", 0.18, "FLAT", 0.2),
-                    "cnn", "20250124_120000", false);
+                    "cnn", "20250124_120000", false, false);
             out[i] = serializer.serialize(Topics.DECISIONS.name(), d);
         }
         return out;
@@ -210,7 +210,7 @@ public final class ProducerThroughputBench {
         for (int i = 0; ; i++) {
             Decision sample = new Decision("0190a3c2-7b1e-7a00-8000-000000000000", Instant.now(), "SYM-1", 42_000.0,
                     features, Direction.LONG, 0.62, Map.of("LONG", 0.62, "SHORT", 0.18, "FLAT", 0.2), "cnn",
-                    "20250124_120000", false);
+                    "20250124_120000", false, false);
             int size = serializer.serialize(Topics.DECISIONS.name(), sample).length;
             if (size >= RECORD_SIZE) {
                 System.out.printf("Decision value: %d bytes with %d features%n", size, features.size());

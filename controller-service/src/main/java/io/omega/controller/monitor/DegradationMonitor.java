@@ -59,6 +59,9 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
     @Override
     public void process(Record<String, Outcome> record) {
         Outcome outcome = record.value();
+        if (outcome.getBackfilled()) {
+            return; // the rules' trades over history, never a production model's live record
+        }
         String type = outcome.getModelType();
         String version = outcome.getModelVersion();
         Production current = production.get(type);

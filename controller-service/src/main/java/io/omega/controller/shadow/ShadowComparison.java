@@ -60,6 +60,9 @@ public final class ShadowComparison {
     }
 
     public synchronized void apply(Decision d) {
+        if (d.getBackfilled()) {
+            return; // history, not what production and the shadows decided side by side
+        }
         long time = d.getEventTime().toEpochMilli();
         if (d.getIsShadow()) {
             shadowByModel.computeIfAbsent(key(d.getModelType(), d.getModelVersion(), d.getSymbol()), k -> new TreeMap<>())

@@ -124,6 +124,9 @@ public final class LearningView {
     }
 
     synchronized void apply(Outcome o) {
+        if (o.getBackfilled()) {
+            return; // history traded by the rules: neither a version's live win rate nor the engine's last trade
+        }
         RollingWinRate window = liveWindows.computeIfAbsent(key(o.getModelType(), o.getModelVersion()),
                 k -> new RollingWinRate(windowTrades));
         window.add(o.getPnl() > 0);

@@ -133,7 +133,7 @@ public final class ControllerBench {
                 producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), "SYM-" + (i % 16), new Outcome(EventIds.next(),
                         "t-" + i, Instant.now(), "SYM-" + (i % 16), 42_000.0, i % 3 == 0 ? -5.0 : 7.0,
                         i % 3 == 0 ? -0.05 : 0.07, 60_000L,
-                        ExitReason.TP, i % 2 == 0 ? "cnn" : "lstm", "20250120_100000")));
+                        ExitReason.TP, i % 2 == 0 ? "cnn" : "lstm", "20250120_100000", false)));
             }
             producer.flush();
         }

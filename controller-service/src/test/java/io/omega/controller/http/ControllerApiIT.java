@@ -101,13 +101,13 @@ class ControllerApiIT {
         Instant t0 = Instant.parse("2025-01-24T12:00:00Z");
         for (int i = 0; i < 3; i++) {
             send(bootstrap, Topics.OUTCOMES.name(), new Outcome(EventIds.next(), "t-" + i, t0.plusSeconds(60L * i),
-                    "BTC-USDT-SWAP", 42_000.0, i < 2 ? 5.0 : -4.0, 0.1, 60_000L, ExitReason.TP, "lstm", PRODUCTION));
+                    "BTC-USDT-SWAP", 42_000.0, i < 2 ? 5.0 : -4.0, 0.1, 60_000L, ExitReason.TP, "lstm", PRODUCTION, false));
         }
         for (int i = 0; i < 5; i++) {
             for (boolean shadow : new boolean[] {false, true}) {
                 send(bootstrap, Topics.DECISIONS.name(), new Decision(EventIds.next(), t0.plusSeconds(60L * i),
                         "BTC-USDT-SWAP", 42_000.0 + 10 * i, Map.of("rsi", 50.0), Direction.LONG, 0.8,
-                        Map.of("LONG", 0.8, "SHORT", 0.1, "FLAT", 0.1), "lstm", shadow ? CANDIDATE : PRODUCTION, shadow));
+                        Map.of("LONG", 0.8, "SHORT", 0.1, "FLAT", 0.1), "lstm", shadow ? CANDIDATE : PRODUCTION, shadow, false));
             }
         }
 

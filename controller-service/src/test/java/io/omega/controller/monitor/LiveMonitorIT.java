@@ -134,7 +134,7 @@ class LiveMonitorIT {
     private static Outcome loss(String tradeId) {
         double pnlPct = -0.2 - 0.05 * Math.floorMod(tradeId.hashCode(), 3);
         return new Outcome(EventIds.next(), tradeId, Instant.now(), "BTC-USDT-SWAP", 41_000.0, pnlPct * 10, pnlPct,
-                30_000L, ExitReason.SL, "cnn", VERSION);
+                30_000L, ExitReason.SL, "cnn", VERSION, false);
     }
 
     private void send(String topic, String key, SpecificRecord value) throws Exception {

@@ -95,6 +95,23 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void backfilledOutcomesAreNoPartOfAProductionModelsLiveRecord() {
+        start(TEN);
+        production("cnn", V1, 60.0);
+
+        for (int i = 0; i < 30; i++) {
+            trade("cnn", V1, false, true);
+        }
+        assertThat(events.isEmpty()).as("30 backfilled losses are not live trades").isTrue();
+        trades("cnn", V1, 9, false);
+        assertThat(events.isEmpty()).as("9 live trades, still before the first look").isTrue();
+
+        trade("cnn", V1, false);
+        assertThat(events.readValuesToList()).first().satisfies(e -> assertThat(e.getDetails())
+                .containsEntry("stint_trades", "10").containsEntry("window_trades", "10"));
+    }
+
+    @Test
     void aShortfallWithinNoiseIsNotADegradation() {
         start(TEN);
         production("cnn", V1, 60.0);
@@ -251,12 +268,16 @@ class MonitorTopologyTest {
     }
 
     private Outcome trade(String type, String version, boolean win) {
+        return trade(type, version, win, false);
+    }
+
+    private Outcome trade(String type, String version, boolean win, boolean backfilled) {
         trades++;
         Instant at = T0.plusSeconds(60L * trades);
         // Returns vary a little from trade to trade, as real ones do: the t statistic needs a spread.
         double pnlPct = (win ? 0.3 : -0.2) - 0.01 * (trades % 3);
         Outcome outcome = new Outcome(EventIds.next(), "trade-" + trades, at, "BTC-USDT-SWAP", 42_000.0,
-                pnlPct * 10, pnlPct, 60_000L, win ? ExitReason.TP : ExitReason.SL, type, version);
+                pnlPct * 10, pnlPct, 60_000L, win ? ExitReason.TP : ExitReason.SL, type, version, backfilled);
         outcomes.pipeInput("BTC-USDT-SWAP", outcome, at);
         return outcome;
     }

@@ -167,7 +167,7 @@ class RetrainTopologyTest {
             trades++;
             Instant at = T0.plusSeconds(60L * trades);
             outcomes.pipeInput("BTC-USDT-SWAP", new Outcome(EventIds.next(), "t-" + trades, at, "BTC-USDT-SWAP",
-                    42_000.0, 5.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000"),
+                    42_000.0, 5.0, 0.1, 60_000L, ExitReason.TP, "cnn", "20250120_100000", false),
                     at.plusSeconds(PUBLICATION_LAG_SECONDS));
         }
     }

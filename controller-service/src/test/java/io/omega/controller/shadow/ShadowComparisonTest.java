@@ -74,6 +74,6 @@ class ShadowComparisonTest {
             case FLAT -> Map.of("LONG", 0.1, "SHORT", 0.1, "FLAT", 0.8);
         };
         return new Decision("d-" + t + shadow + type, t, "BTC-USDT-SWAP", price, Map.of("rsi", 50.0), direction, 0.9, p,
-                type, version, shadow);
+                type, version, shadow, false);
     }
 }

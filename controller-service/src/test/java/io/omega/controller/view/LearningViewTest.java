@@ -4,6 +4,8 @@ import io.omega.controller.promotion.Champion;
 import io.omega.controller.promotion.PromotionCriteria;
 import io.omega.controller.promotion.PromotionPolicy;
 import io.omega.schemas.event.Evaluation;
+import io.omega.schemas.event.ExitReason;
+import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.EvaluationStatus;
 import io.omega.schemas.event.Recommendation;
 import io.omega.schemas.event.RegistryEvent;
@@ -36,6 +38,16 @@ class LearningViewTest {
         assertThat(view.models("cnn").stream().filter(m -> m.version().equals("lucky")).findFirst().orElseThrow()
                 .gate().reason()).isEqualTo("not promoted: backtest trades 3 < 30; edge test: p=0.39 > 0.05 over 5 "
                 + "trials; improvement test over the rules: p=0.2 > 0.05 (mean per-bar return difference +0.0010 %)");
+    }
+
+    @Test
+    void backfilledOutcomesAreNotLiveTrades() {
+        view.apply(new Outcome("o-1", "t-1", T0, "BTC", 100.0, 5.0, 0.5, 60_000L, ExitReason.TP, "cnn", "v1", false));
+        view.apply(new Outcome("o-2", "t-2", T0.plusSeconds(60), "BTC", 100.0, -5.0, -0.5, 60_000L, ExitReason.SL,
+                "cnn", "v1", true));
+
+        assertThat(view.loggedTrades()).isEqualTo(1);
+        assertThat(view.lastTrade()).contains(T0);
     }
 
     private void candidate(String version, int trades, double winRate, double sharpe, double edgeP, double improvementP) {

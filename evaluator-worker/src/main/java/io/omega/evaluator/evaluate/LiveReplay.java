@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * same reason, at the same prices and with the same PnL per unit of notional ({@code pnl_pct}, to 1e-9). PnL in
  * money is not compared: the size depends on the account's equity since the engine started, which a window of logs
  * does not hold.
+ *
+ * <p>Backfilled rows (the rules over history, see {@code omega backfill}) are no part of anyone's production: they
+ * are left out of the series and of the live trades.
  */
 public final class LiveReplay {
 
@@ -78,7 +81,7 @@ public final class LiveReplay {
 
     public Result replay(String modelType, String version, int daysBack) {
         List<DecisionRow> all = store.load(ExperienceKind.DECISIONS, daysBack).requireComplete().rows().stream()
-                .filter(d -> !d.isShadow()).sorted(Comparator.comparing(DecisionRow::eventTime)).toList();
+                .filter(d -> !d.isShadow() && !d.backfilled()).sorted(Comparator.comparing(DecisionRow::eventTime)).toList();
         String symbol = all.stream().filter(d -> isModel(d, modelType, version))
                 .collect(Collectors.groupingBy(DecisionRow::symbol, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
@@ -131,14 +134,14 @@ public final class LiveReplay {
     private List<LiveTrade> liveTrades(String symbol, String modelType, String version, int daysBack) {
         Map<String, ExecutionRow> entries = new HashMap<>();
         for (ExecutionRow e : store.load(ExperienceKind.EXECUTIONS, daysBack).rows()) {
-            if (e.symbol().equals(symbol) && modelType.equals(e.modelType()) && version.equals(e.modelVersion())) {
+            if (!e.backfilled() && e.symbol().equals(symbol) && modelType.equals(e.modelType()) && version.equals(e.modelVersion())) {
                 entries.put(e.tradeId(), e);
             }
         }
         List<LiveTrade> out = new ArrayList<>();
         for (OutcomeRow o : store.load(ExperienceKind.OUTCOMES, daysBack).rows()) {
             ExecutionRow e = entries.get(o.tradeId());
-            if (e != null) {
+            if (e != null && !o.backfilled()) {
                 out.add(new LiveTrade(o.tradeId(), e.eventTime(), o.eventTime(), e.direction(), e.entryPrice(),
                         o.exitPrice(), o.exitReason(), o.pnlPct()));
             }

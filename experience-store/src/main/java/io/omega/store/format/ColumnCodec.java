@@ -8,16 +8,26 @@ import org.apache.avro.generic.GenericRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * A {@link RowCodec} defined by its columns, in order: each column's name, type and accessor give the Avro schema,
- * the Avro record and the CSV cells; {@code make} builds a row back from the values in column order.
+ * the Avro record and the CSV cells; {@code make} builds a row back from the values in column order. A column added
+ * after files were written has a value for when it is absent, so that those files still read.
  */
 final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
 
-    /** One column: its name in files, its type, and where a row keeps its value. */
-    record Column<R>(String name, ColumnType type, Function<R, Object> value) {
+    /** One column: its name in files, its type, where a row keeps its value, and its value in older files (or null). */
+    record Column<R>(String name, ColumnType type, Function<R, Object> value, Object whenAbsent) {
+
+        boolean optional() {
+            return whenAbsent != null;
+        }
+
+        Object read(Object avroValue) {
+            return avroValue == null && optional() ? whenAbsent : type.fromAvro(avroValue);
+        }
     }
 
     private final Schema schema;
@@ -36,7 +46,12 @@ final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
     }
 
     static <R> Column<R> column(String name, ColumnType type, Function<R, Object> value) {
-        return new Column<>(name, type, value);
+        return new Column<>(name, type, value, null);
+    }
+
+    /** A column files written before it existed lack: their rows read as {@code whenAbsent}. */
+    static <R> Column<R> addedColumn(String name, ColumnType type, Function<R, Object> value, Object whenAbsent) {
+        return new Column<>(name, type, value, Objects.requireNonNull(whenAbsent, "whenAbsent"));
     }
 
     @Override
@@ -63,7 +78,7 @@ final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
     public R fromAvro(GenericRecord record) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = columns.get(i).type().fromAvro(record.get(i));
+            values[i] = columns.get(i).read(record.get(i));
         }
         return make.apply(values);
     }
@@ -78,10 +93,19 @@ final class ColumnCodec<R extends ExperienceRow> implements RowCodec<R> {
     }
 
     @Override
-    public R fromCsv(List<String> cells) {
+    public boolean readsCsvHeader(List<String> header) {
+        List<String> required = columns.stream().filter(c -> !c.optional()).map(Column::name).toList();
+        return header.equals(csvHeader()) || header.equals(required);
+    }
+
+    @Override
+    public R fromCsv(List<String> header, List<String> cells) {
         Object[] values = new Object[columns.size()];
+        int cell = 0;
+        boolean complete = header.size() == columns.size();
         for (int i = 0; i < values.length; i++) {
-            values[i] = columns.get(i).type().fromCsv(cells.get(i));
+            Column<R> c = columns.get(i);
+            values[i] = !complete && c.optional() ? c.whenAbsent() : c.type().fromCsv(cells.get(cell++));
         }
         return make.apply(values);
     }

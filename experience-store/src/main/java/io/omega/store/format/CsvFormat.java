@@ -59,18 +59,18 @@ public final class CsvFormat implements ExperienceFileFormat {
         RowCodec<R> codec = kind.codec();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
-            List<String> expected = codec.csvHeader();
-            if (!parser.getHeaderNames().equals(expected)) {
-                throw new IOException("unexpected CSV header " + parser.getHeaderNames() + ", expected " + expected);
+            List<String> header = parser.getHeaderNames();
+            if (!codec.readsCsvHeader(header)) {
+                throw new IOException("unexpected CSV header " + header + ", expected " + codec.csvHeader());
             }
             List<R> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                if (record.size() != expected.size()) {
+                if (record.size() != header.size()) {
                     throw new IOException("line " + parser.getCurrentLineNumber() + " has " + record.size()
-                            + " values, expected " + expected.size());
+                            + " values, expected " + header.size());
                 }
                 try {
-                    rows.add(codec.fromCsv(record.toList()));
+                    rows.add(codec.fromCsv(header, record.toList()));
                 } catch (RuntimeException e) {
                     throw new IOException("line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
                 }

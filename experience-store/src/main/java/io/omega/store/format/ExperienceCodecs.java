@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.omega.store.format.ColumnCodec.addedColumn;
 import static io.omega.store.format.ColumnCodec.column;
 import static io.omega.store.format.ColumnType.BOOLEAN;
 import static io.omega.store.format.ColumnType.DOUBLE;
@@ -24,7 +25,7 @@ import static io.omega.store.format.ColumnType.TIMESTAMP;
 public final class ExperienceCodecs {
 
     public static final RowCodec<DecisionRow> DECISIONS = new ColumnCodec<>("DecisionRow",
-            "A decision of the live engine or of a shadow model (is_shadow).",
+            "A decision of the live engine or of a shadow model (is_shadow), or one backfilled from history (backfilled).",
             List.of(column("id", STRING, DecisionRow::id),
                     column("event_time", TIMESTAMP, DecisionRow::eventTime),
                     column("symbol", STRING, DecisionRow::symbol),
@@ -36,11 +37,12 @@ public final class ExperienceCodecs {
                     column("model_type", STRING, DecisionRow::modelType),
                     column("model_version", STRING, DecisionRow::modelVersion),
                     column("is_shadow", BOOLEAN, DecisionRow::isShadow),
+                    addedColumn("backfilled", BOOLEAN, DecisionRow::backfilled, false),
                     column("kafka_partition", INT, DecisionRow::kafkaPartition),
                     column("kafka_offset", LONG, DecisionRow::kafkaOffset)),
             v -> new DecisionRow((String) v[0], (Instant) v[1], (String) v[2], (Double) v[3], doubles(v[4]),
                     (String) v[5], (Double) v[6], doubles(v[7]), (String) v[8], (String) v[9], (Boolean) v[10],
-                    (Integer) v[11], (Long) v[12]));
+                    (Boolean) v[11], (Integer) v[12], (Long) v[13]));
 
     public static final RowCodec<ExecutionRow> EXECUTIONS = new ColumnCodec<>("ExecutionRow",
             "A position opened by the live engine.",
@@ -59,11 +61,13 @@ public final class ExperienceCodecs {
                     column("model_type", STRING, ExecutionRow::modelType),
                     column("model_version", STRING, ExecutionRow::modelVersion),
                     column("mode", STRING, ExecutionRow::mode),
+                    addedColumn("backfilled", BOOLEAN, ExecutionRow::backfilled, false),
                     column("kafka_partition", INT, ExecutionRow::kafkaPartition),
                     column("kafka_offset", LONG, ExecutionRow::kafkaOffset)),
             v -> new ExecutionRow((String) v[0], (String) v[1], (String) v[2], (Instant) v[3], (String) v[4],
                     (String) v[5], (Double) v[6], (Double) v[7], (Double) v[8], (Double) v[9], (Double) v[10],
-                    (Double) v[11], (String) v[12], (String) v[13], (String) v[14], (Integer) v[15], (Long) v[16]));
+                    (Double) v[11], (String) v[12], (String) v[13], (String) v[14], (Boolean) v[15], (Integer) v[16],
+                    (Long) v[17]));
 
     public static final RowCodec<OutcomeRow> OUTCOMES = new ColumnCodec<>("OutcomeRow",
             "The close of a trade and its result.",
@@ -78,11 +82,12 @@ public final class ExperienceCodecs {
                     column("exit_reason", STRING, OutcomeRow::exitReason),
                     column("model_type", STRING, OutcomeRow::modelType),
                     column("model_version", STRING, OutcomeRow::modelVersion),
+                    addedColumn("backfilled", BOOLEAN, OutcomeRow::backfilled, false),
                     column("kafka_partition", INT, OutcomeRow::kafkaPartition),
                     column("kafka_offset", LONG, OutcomeRow::kafkaOffset)),
             v -> new OutcomeRow((String) v[0], (String) v[1], (Instant) v[2], (String) v[3], (Double) v[4],
                     (Double) v[5], (Double) v[6], (Long) v[7], (String) v[8], (String) v[9], (String) v[10],
-                    (Integer) v[11], (Long) v[12]));
+                    (Boolean) v[11], (Integer) v[12], (Long) v[13]));
 
     private ExperienceCodecs() {
     }

@@ -32,6 +32,12 @@ public interface RowCodec<R extends ExperienceRow> {
     /** One CSV line's values, in {@link #csvHeader()} order. */
     List<String> toCsv(R row);
 
-    /** A row back from the CSV values, in {@link #csvHeader()} order. */
-    R fromCsv(List<String> values);
+    /**
+     * Whether a CSV file with this header can be read: {@link #csvHeader()}, or the header of a file written before
+     * columns were added (which then take their values for absent columns).
+     */
+    boolean readsCsvHeader(List<String> header);
+
+    /** A row back from the CSV values of a line under {@code header}, one {@link #readsCsvHeader} accepts. */
+    R fromCsv(List<String> header, List<String> values);
 }

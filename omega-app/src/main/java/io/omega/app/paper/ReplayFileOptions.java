@@ -32,7 +32,7 @@ public final class ReplayFileOptions {
                     + "(default: 1m; candles have the length their timestamps show)")
     Duration barLength;
 
-    static final class BarLengthConverter implements CommandLine.ITypeConverter<Duration> {
+    public static final class BarLengthConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             try {

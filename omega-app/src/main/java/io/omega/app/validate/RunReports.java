@@ -66,7 +66,7 @@ final class RunReports {
                         Map<String, Map<String, Double>> evaluationMetrics, OptionalLong flipBar,
                         long closedAtFlip) {
         List<OutcomeRow> outcomes = new ExperienceStore(config.storage().dataDir(), Clock.systemUTC())
-                .load(ExperienceKind.OUTCOMES, 30).rows();
+                .load(ExperienceKind.OUTCOMES, 30).rows().stream().filter(o -> !o.backfilled()).toList();
         List<OutcomeRow> rules = outcomes.stream().filter(o -> BaselineRules.VERSION.equals(o.modelVersion())).toList();
         List<OutcomeRow> models = outcomes.stream().filter(o -> !BaselineRules.VERSION.equals(o.modelVersion())).toList();
         Map<String, List<OutcomeRow>> byVersion = models.stream().collect(Collectors.groupingBy(OutcomeRow::modelVersion));

@@ -134,7 +134,7 @@ class DeadLetterReplayIT {
 
     private static Decision decision(String id) {
         return new Decision(id, Instant.now(), "BTC-USDT-SWAP", 100.0, Map.of("rsi", 50.0), Direction.LONG, 0.6,
-                Map.of("LONG", 0.6, "SHORT", 0.3, "FLAT", 0.1), "cnn", "20250124_120000", false);
+                Map.of("LONG", 0.6, "SHORT", 0.3, "FLAT", 0.1), "cnn", "20250124_120000", false, false);
     }
 
     private static byte[] key() {

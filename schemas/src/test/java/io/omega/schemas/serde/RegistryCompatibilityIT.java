@@ -115,6 +115,33 @@ class RegistryCompatibilityIT {
         assertThat(serdes.valueDeserializer(Evaluation.class).deserialize(topic, newBytes)).isEqualTo(current);
     }
 
+    @Test
+    void theBackfilledFieldPassesTheRegistrysFullCheckOnEveryExperienceTopic() throws Exception {
+        for (SpecificRecord current : BackfilledFieldEvolutionTest.experiences()) {
+            String topic = "backfilled-" + current.getSchema().getName() + "-" + UUID.randomUUID();
+            Schema before = BackfilledFieldEvolutionTest.withoutBackfilled(current.getSchema());
+            byte[] oldBytes = genericSerializer().serialize(topic, BackfilledFieldEvolutionTest.older(current, before));
+            // FULL: old readers read the new events and new readers the old ones.
+            put(registry.ccompatUrl() + "/config/" + topic + "-value", "{\"compatibility\":\"FULL\"}");
+
+            current.put(current.getSchema().getField("backfilled").pos(), true);
+            @SuppressWarnings("unchecked")
+            Class<SpecificRecord> type = (Class<SpecificRecord>) current.getClass();
+            byte[] newBytes = serdes.valueSerializer(type).serialize(topic, current);
+            assertThat(ByteBuffer.wrap(newBytes, 1, 4).getInt()).as(topic)
+                    .isNotEqualTo(ByteBuffer.wrap(oldBytes, 1, 4).getInt());
+
+            // An event from an older engine reads as not backfilled; a backfilled one reads in the older schema.
+            SpecificRecord old = serdes.valueDeserializer(type).deserialize(topic, oldBytes);
+            assertThat(old.get(current.getSchema().getField("backfilled").pos())).isEqualTo(false);
+            Schema writer = new Schema.Parser().parse(schemaById(ByteBuffer.wrap(newBytes, 1, 4).getInt()));
+            GenericRecord newReadAsOld = new GenericDatumReader<GenericRecord>(writer, before)
+                    .read(null, DecoderFactory.get().binaryDecoder(newBytes, 5, newBytes.length - 5, null));
+            assertThat(newReadAsOld.get("id").toString()).isEqualTo(current.get(0));
+            assertThat(serdes.valueDeserializer(type).deserialize(topic, newBytes)).isEqualTo(current);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Serializer<GenericRecord> genericSerializer() {
         var serializer = new io.apicurio.registry.serde.avro.AvroKafkaSerializer<GenericRecord>();

@@ -59,7 +59,8 @@ final class DecisionReader implements DatumReader<Decision> {
         String modelType = modelTypes.read(in);
         String modelVersion = modelVersions.read(in);
         boolean shadow = in.readBoolean();
+        boolean backfilled = in.readBoolean();
         return new Decision(id, eventTime, symbol, price, features, DIRECTIONS[direction], confidence, probabilities,
-                modelType, modelVersion, shadow);
+                modelType, modelVersion, shadow, backfilled);
     }
 }

@@ -18,18 +18,18 @@ public final class RowMapper {
         if (event instanceof Decision d) {
             return new DecisionRow(d.getId(), d.getEventTime(), d.getSymbol(), d.getPrice(), d.getMarketFeatures(),
                     d.getDirection().name(), d.getConfidence(), d.getClassProbabilities(), d.getModelType(),
-                    d.getModelVersion(), d.getIsShadow(), partition, offset);
+                    d.getModelVersion(), d.getIsShadow(), d.getBackfilled(), partition, offset);
         }
         if (event instanceof Execution e) {
             return new ExecutionRow(e.getId(), e.getTradeId(), e.getDecisionId(), e.getEventTime(), e.getSymbol(),
                     e.getDirection().name(), e.getEntryPrice(), e.getSize(), e.getStopLoss(), e.getTakeProfit(),
-                    e.getFee(), e.getSlippage(), e.getModelType(), e.getModelVersion(), e.getMode().name(), partition,
-                    offset);
+                    e.getFee(), e.getSlippage(), e.getModelType(), e.getModelVersion(), e.getMode().name(),
+                    e.getBackfilled(), partition, offset);
         }
         if (event instanceof Outcome o) {
             return new OutcomeRow(o.getId(), o.getTradeId(), o.getEventTime(), o.getSymbol(), o.getExitPrice(),
                     o.getPnl(), o.getPnlPct(), o.getDurationMs(), o.getExitReason().name(), o.getModelType(),
-                    o.getModelVersion(), partition, offset);
+                    o.getModelVersion(), o.getBackfilled(), partition, offset);
         }
         throw new IllegalArgumentException("not an experience event: " + (event == null ? "null" : event.getClass().getName()));
     }

@@ -201,7 +201,7 @@ public final class SinkThroughputBench {
             out.add(new Decision("d-" + i + "-" + Long.toHexString(i * 2654435761L), base.plusMillis(i),
                     symbols[i % 3], price, Map.of("rsi", 30.0 + i % 40, "close", price, "volume", 1000.0 + i % 77,
                     "ema_fast", price * 0.999, "ema_slow", price * 0.998), Direction.values()[i % 3], 0.6,
-                    Map.of("LONG", 0.6, "SHORT", 0.3, "FLAT", 0.1), "cnn", "20250124_120000", i % 4 == 0));
+                    Map.of("LONG", 0.6, "SHORT", 0.3, "FLAT", 0.1), "cnn", "20250124_120000", i % 4 == 0, false));
         }
         return out;
     }

@@ -84,6 +84,7 @@ class DecisionReaderTest {
         e.writeString("cnn");
         e.writeString("v1");
         e.writeBoolean(true);
+        e.writeBoolean(true);
         e.flush();
         Decision ours = decode(new DecisionReader(), out.toByteArray());
         Decision avro = decode(new SpecificDatumReader<>(Decision.class), out.toByteArray());
@@ -129,7 +130,8 @@ class DecisionReaderTest {
         return new Decision("d-" + i + "-" + random.nextLong(), Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L),
                 random.nextInt(50) == 0 ? "ETH-USDT-SWAP" : "BTC-USDT-SWAP", 40_000 + random.nextDouble(), features,
                 Direction.values()[random.nextInt(3)], random.nextDouble(), probabilities,
-                i % 3 == 0 ? "lstm" : "cnn", "2025012" + (i / 1000) + "_120000", random.nextBoolean());
+                i % 3 == 0 ? "lstm" : "cnn", "2025012" + (i / 1000) + "_120000", random.nextBoolean(),
+                random.nextBoolean());
     }
 
     private static byte[] encode(Decision d) throws IOException {

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 /**
  * What a training run learns from: the production decisions of the last days (shadow decisions repeat the same
  * market features and are left out), each with the PnL of the trade it opened, when there was one and it closed.
+ * Backfilled decisions ({@code omega backfill}: the rules over historical bars) are rows like any other: real prices,
+ * and trades closed as the engine would have closed them.
  */
 public final class TrainingRows {
 
