@@ -81,12 +81,12 @@ public final class ControllerService implements AutoCloseable {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), api::routes);
     }
 
-    /** The seed's {@code get_learning_status()}. */
+    /** The learning status: the JSON of {@code GET /api/ai/learning_status}. */
     public Map<String, Object> getLearningStatus() {
         return status.getLearningStatus();
     }
 
-    /** The seed's {@code trigger_rollback(type)}: asks the registry to restore the previous production version. */
+    /** A manual rollback of one model type: asks the registry to restore the previous production version. */
     public void triggerRollback(String modelType, String actor, String reason) {
         approvals.rollback(modelType, actor, reason);
     }
