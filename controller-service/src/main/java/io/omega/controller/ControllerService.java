@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The controller's three Streams applications in one process: the live monitor (degradation and rollback), the
@@ -65,7 +66,8 @@ public final class ControllerService implements AutoCloseable {
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),
                 bootstrap, prefix + "-controller-gate", stateDir.resolve("gate"));
         this.retrain = new StreamsApp(RetrainTopology.build(RetrainSettings.from(config.selfLearning(),
-                config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"));
+                config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"), Set.of(),
+                RetrainTopology.REPARTITIONS);
     }
 
     /** Starts the applications, the status view and the HTTP API (dashboard section: host, port, token). */

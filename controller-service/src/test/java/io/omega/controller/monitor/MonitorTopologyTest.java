@@ -59,6 +59,12 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void declaresEveryRepartitionTopicItUses() {
+        assertThat(io.omega.controller.streams.StreamsApp.repartitionTopics(MonitorTopology.build(TEN, serdes).describe()))
+                .containsExactlyElementsOf(MonitorTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+    }
+
+    @Test
     void noVerdictBeforeTheMinimumTradesAndARollbackAtTheFirstLookThatFails() {
         start(TEN);
         production("cnn", V1, 60.0);

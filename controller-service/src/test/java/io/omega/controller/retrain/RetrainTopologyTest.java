@@ -51,6 +51,12 @@ class RetrainTopologyTest {
     }
 
     @Test
+    void declaresEveryRepartitionTopicItUses() {
+        assertThat(io.omega.controller.streams.StreamsApp.repartitionTopics(RetrainTopology.build(settings(true, 10), serdes).describe()))
+                .containsExactlyElementsOf(RetrainTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+    }
+
+    @Test
     void theOutcomeThatReachesTheThresholdRequestsOneTrainingPerModelType() {
         start(settings(true, 3));
         outcomes(2);
