@@ -103,9 +103,13 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDecodeFailure.class);
         // An exception thrown by a processor fails the thread (and the uncaught handler below decides), in stream
         // tasks and, explicitly, in the global thread too. Without the second setting Kafka Streams 4.x warns on every
-        // configuration it builds that global processing bypasses the handler (to change in Kafka 5.0).
+        // configuration it builds that global processing bypasses the handler (to change in Kafka 5.0). Its partition
+        // assignor builds one more from the main consumer's configuration, which carries only main.consumer.* keys of
+        // ours, hence the third (the consumer itself ignores the key).
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
         props.put(DeadLetterOnDecodeFailure.GLOBAL_TOPICS, String.join(",", globalTopics));
         // The embedded broker and small deployments have one broker: internal topics cannot ask for three replicas.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);

@@ -60,8 +60,10 @@ class MonitorTopologyTest {
 
     @Test
     void declaresEveryRepartitionTopicItUses() {
-        assertThat(io.omega.controller.streams.StreamsApp.repartitionTopics(MonitorTopology.build(TEN, serdes).describe()))
-                .containsExactlyElementsOf(MonitorTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+        var described = io.omega.controller.streams.StreamsApp.repartitionTopics(
+                MonitorTopology.build(TEN, serdes).describe());
+        assertThat(described).containsExactlyElementsOf(
+                MonitorTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
     }
 
     @Test

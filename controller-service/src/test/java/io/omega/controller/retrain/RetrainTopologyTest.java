@@ -52,8 +52,10 @@ class RetrainTopologyTest {
 
     @Test
     void declaresEveryRepartitionTopicItUses() {
-        assertThat(io.omega.controller.streams.StreamsApp.repartitionTopics(RetrainTopology.build(settings(true, 10), serdes).describe()))
-                .containsExactlyElementsOf(RetrainTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+        var described = io.omega.controller.streams.StreamsApp.repartitionTopics(
+                RetrainTopology.build(settings(true, 10), serdes).describe());
+        assertThat(described).containsExactlyElementsOf(
+                RetrainTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
     }
 
     @Test

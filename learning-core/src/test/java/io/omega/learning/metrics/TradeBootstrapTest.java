@@ -139,7 +139,8 @@ class TradeBootstrapTest {
         BootstrapResult boot = new TradeBootstrap(1_000, 0.95, 7).run(r, ppy);
         double[] tradeReturns = r.trades().stream().mapToDouble(t -> t.returnOnEquity()).toArray();
         assertThat(tradeReturns.length).isGreaterThan(1);
-        assertThat(boot).isEqualTo(new TradeBootstrap(1_000, 0.95, 7).run(tradeReturns, tradeReturns.length / (10_000 / ppy)));
+        double tradesPerYear = tradeReturns.length / (10_000 / ppy);
+        assertThat(boot).isEqualTo(new TradeBootstrap(1_000, 0.95, 7).run(tradeReturns, tradesPerYear));
         assertThat(boot.trades()).isEqualTo(r.trades().size());
     }
 }
