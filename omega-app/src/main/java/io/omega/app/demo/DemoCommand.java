@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "bitstamp", paramLabel = "NAME", description = "the market: bitstamp "
             + "(the bundled real BTC trades), or generated one-minute bars whose truth is known: random-walk (nothing "
-            + "to learn), planted-signal (1.5 % shocks that mostly revert within half an hour: a model can learn it, the "
+            + "to learn), planted-signal (1.5 %% shocks that mostly revert within half an hour: a model can learn it, the "
             + "engine's momentum rules lose on it), regime-flip (nine days; shocks revert in the first half and go "
             + "on in the second) (default: ${DEFAULT-VALUE})")
     String scenario;
