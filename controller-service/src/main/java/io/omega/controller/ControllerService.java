@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The controller's three Streams applications in one process: the live monitor (degradation and rollback), the
@@ -65,7 +66,8 @@ public final class ControllerService implements AutoCloseable {
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),
                 bootstrap, prefix + "-controller-gate", stateDir.resolve("gate"));
         this.retrain = new StreamsApp(RetrainTopology.build(RetrainSettings.from(config.selfLearning(),
-                config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"));
+                config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"), Set.of(),
+                RetrainTopology.REPARTITIONS);
     }
 
     /** Starts the applications, the status view and the HTTP API (dashboard section: host, port, token). */
@@ -81,12 +83,12 @@ public final class ControllerService implements AutoCloseable {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), api::routes);
     }
 
-    /** The seed's {@code get_learning_status()}. */
+    /** The learning status: the JSON of {@code GET /api/ai/learning_status}. */
     public Map<String, Object> getLearningStatus() {
         return status.getLearningStatus();
     }
 
-    /** The seed's {@code trigger_rollback(type)}: asks the registry to restore the previous production version. */
+    /** A manual rollback of one model type: asks the registry to restore the previous production version. */
     public void triggerRollback(String modelType, String actor, String reason) {
         approvals.rollback(modelType, actor, reason);
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a model decided for one symbol (the seed's {@code ai_decision}).
+ * What a model decided for one symbol.
  *
  * @param classProbabilities probability per class name (LONG, SHORT, FLAT); taken as given, not copied
  * @param shadow             true for a shadow model's decision, which is logged but never traded

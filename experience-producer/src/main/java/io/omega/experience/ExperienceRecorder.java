@@ -121,7 +121,7 @@ public final class ExperienceRecorder implements AutoCloseable {
         return id;
     }
 
-    /** The seed's {@code add_decision(symbol, market_features, ai_decision)}. */
+    /** Records one decision: the symbol, the market features the model saw and what it decided. */
     public String addDecision(String symbol, Map<String, Double> marketFeatures, AiDecision decision) {
         return recordDecision(symbol, marketFeatures, decision);
     }

@@ -3,7 +3,7 @@ package io.omega.experience;
 import io.omega.experience.publish.PublisherStats;
 
 /**
- * The seed's {@code get_stats()}: what was recorded, and where it stands on its way to Kafka.
+ * The recorder's counters: what was recorded, and where it stands on its way to Kafka.
  *
  * @param buffered experiences the in-memory buffer holds now (at most its size)
  */

@@ -5,7 +5,7 @@ import io.omega.schemas.event.ExitReason;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A position the engine closed and what it earned (the seed's {@code log_trade_outcome}). */
+/** A position the engine closed and what it earned (logged as an outcome). */
 public record TradeClosed(String tradeId, String symbol, double exitPrice, double pnl, double pnlPct,
                           Duration duration, ExitReason exitReason, String modelType, String modelVersion) {
 

@@ -5,7 +5,7 @@ import io.omega.schemas.event.TradeMode;
 
 import java.util.Objects;
 
-/** A position the engine opened (the seed's {@code log_trade}). Prices and costs in quote currency. */
+/** A position the engine opened (logged as an execution). Prices and costs in quote currency. */
 public record TradeOpened(String tradeId, String decisionId, String symbol, Direction direction, double entryPrice,
                           double size, double stopLoss, double takeProfit, double fee, double slippage,
                           String modelType, String modelVersion, TradeMode mode) {

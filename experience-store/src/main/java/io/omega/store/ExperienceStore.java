@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * Reads experience files back: compacted days and the part files of days not yet compacted alike, Parquet or CSV.
- * The seed's {@code logger.load_data(days_back=7)} is {@code load(kind, 7)}.
+ * The last seven days of a kind are {@code load(kind, 7)}.
  *
  * <p>A file that cannot be read (corrupt, truncated, wrong columns) does not fail the load: it is logged with its
  * path and the reason, left out, and listed in {@link Experiences#unreadable()}; every other file is read.

@@ -3,7 +3,7 @@ package io.omega.config;
 /**
  * The {@code sink} section: how the trade-logger sink turns topics into daily files. The file format
  * ({@code self_learning.log_file_format}) and retention ({@code self_learning.keep_logs_days}) stay in the
- * design's {@code self_learning} section.
+ * {@code self_learning} section, beside the loop's other thresholds.
  *
  * @param groupId                consumer group of the sink
  * @param flushRecords           flush a file once this many records are buffered for one partition

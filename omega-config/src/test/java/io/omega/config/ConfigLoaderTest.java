@@ -24,7 +24,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void defaultsAreTheDesignsContract() {
+    void defaultsAreTheDocumentedContract() {
         SelfLearningConfig s = OmegaConfig.defaults().selfLearning();
         assertThat(s).isEqualTo(new SelfLearningConfig(false, false, 100, 24, 1.0, 55.0, 20.0, 0.05, true, true, 50,
                 10.0, 10_000, SelfLearningConfig.LogFileFormat.PARQUET, SelfLearningConfig.LogRotation.DAILY, 90,

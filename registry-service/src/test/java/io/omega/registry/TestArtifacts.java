@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Real model files under a data directory, laid out as the design says, with their SHA-256. */
+/** Real model files under a data directory, laid out as {@code ModelArtifactStore} writes them, with their SHA-256. */
 public final class TestArtifacts {
 
     public record Artifact(String uri, String sha256) {

@@ -169,7 +169,10 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
         return stats;
     }
 
-    /** The seed's {@code get_stats()}: per kind, total_logged, files_created and last_flush. */
+    /**
+     * The same counters as {@link #stats()} as a plain map per kind (total_logged, files_created and last_flush),
+     * under the {@code get_stats} name that snake_case status readers expect.
+     */
     public Map<String, io.omega.sink.stats.KindStats> getStats() {
         return stats.snapshot();
     }

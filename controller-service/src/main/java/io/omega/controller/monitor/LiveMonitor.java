@@ -14,7 +14,7 @@ public final class LiveMonitor implements AutoCloseable {
     public LiveMonitor(MonitorSettings settings, OmegaSerdes serdes, String bootstrapServers, String applicationId,
                        Path stateDir) {
         this.app = new StreamsApp(MonitorTopology.build(settings, serdes), bootstrapServers, applicationId, stateDir,
-                MonitorTopology.GLOBAL_TOPICS);
+                MonitorTopology.GLOBAL_TOPICS, MonitorTopology.REPARTITIONS);
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package io.omega.controller.monitor;
 
+import io.omega.controller.streams.StreamsApp;
 import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.RegistryEvent;
@@ -36,6 +37,10 @@ public final class MonitorTopology {
     /** The topics read into global stores. */
     public static final java.util.Set<String> GLOBAL_TOPICS =
             java.util.Set.of(Topics.REGISTRY_EVENTS.name(), Topics.EVALUATIONS.name());
+
+    /** The repartition by model type, with as many partitions as omega.outcomes (Streams' own choice). */
+    public static final java.util.List<StreamsApp.Repartition> REPARTITIONS =
+            java.util.List.of(StreamsApp.Repartition.likeTopic("outcomes-by-model-type", Topics.OUTCOMES.name()));
 
     private MonitorTopology() {
     }

@@ -1,5 +1,6 @@
 package io.omega.controller.retrain;
 
+import io.omega.controller.streams.StreamsApp;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.TrainingRequest;
 import io.omega.schemas.event.TrainingResult;
@@ -17,6 +18,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
+
 /**
  * {@code omega.outcomes} + {@code omega.training-results} ─▶ one key, one partition ─▶ {@link RetrainTrigger} ─▶
  * {@code omega.training-requests} and RETRAIN_TRIGGERED on {@code omega.controller-events}.
@@ -27,6 +30,10 @@ import org.apache.kafka.streams.state.Stores;
 public final class RetrainTopology {
 
     static final String ONE_KEY = "all";
+
+    /** Every input of the trigger through one partition, so one task sees them all in order. */
+    public static final List<StreamsApp.Repartition> REPARTITIONS =
+            List.of(StreamsApp.Repartition.withPartitions("retrain-inputs", 1));
 
     private RetrainTopology() {
     }

@@ -68,7 +68,7 @@ public final class Approvals implements AutoCloseable {
     }
 
     /**
-     * The seed's {@code trigger_rollback(type)} by hand: a ROLLBACK command for the registry and ROLLBACK_REQUESTED,
+     * A manual rollback of one model type: a ROLLBACK command for the registry and ROLLBACK_REQUESTED,
      * in one transaction. The registry decides (and refuses with a reason when there is nothing to go back to).
      */
     public synchronized Answer rollback(String modelType, String actor, String reason) {

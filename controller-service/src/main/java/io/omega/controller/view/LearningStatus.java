@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The seed's {@code get_learning_status()}: the JSON of {@code GET /api/ai/learning_status}. The design's fields,
- * none renamed ({@code enabled}, {@code shadow_mode}, {@code config}, {@code data}, {@code registry},
+ * The learning status: the JSON of {@code GET /api/ai/learning_status}. Its fields, a stable contract for
+ * dashboards and clients ({@code enabled}, {@code shadow_mode}, {@code config}, {@code data}, {@code registry},
  * {@code production_models}, {@code best_candidates}), plus {@code pending_approvals} and {@code recent_events}.
  * The best candidate of a type is the best by Sharpe ratio among those that pass the promotion gate; none when no
  * candidate passes.

@@ -59,6 +59,14 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void declaresEveryRepartitionTopicItUses() {
+        var described = io.omega.controller.streams.StreamsApp.repartitionTopics(
+                MonitorTopology.build(TEN, serdes).describe());
+        assertThat(described).containsExactlyElementsOf(
+                MonitorTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+    }
+
+    @Test
     void noVerdictBeforeTheMinimumTradesAndARollbackAtTheFirstLookThatFails() {
         start(TEN);
         production("cnn", V1, 60.0);

@@ -51,6 +51,14 @@ class RetrainTopologyTest {
     }
 
     @Test
+    void declaresEveryRepartitionTopicItUses() {
+        var described = io.omega.controller.streams.StreamsApp.repartitionTopics(
+                RetrainTopology.build(settings(true, 10), serdes).describe());
+        assertThat(described).containsExactlyElementsOf(
+                RetrainTopology.REPARTITIONS.stream().map(r -> r.name() + "-repartition").toList());
+    }
+
+    @Test
     void theOutcomeThatReachesTheThresholdRequestsOneTrainingPerModelType() {
         start(settings(true, 3));
         outcomes(2);

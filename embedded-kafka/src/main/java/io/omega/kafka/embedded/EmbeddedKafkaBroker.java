@@ -3,6 +3,8 @@ package io.omega.kafka.embedded;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -18,7 +20,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real single-node Kafka broker (combined KRaft broker and controller) running inside this JVM,
@@ -68,8 +75,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     + " with data in " + settings.dataDir() + ": " + e.getMessage(), e);
         }
         server = raftServer;
+        createTransactionLog();
         LOG.info("Kafka broker ready on {} (data {}) in {} ms", bootstrapServers(), settings.dataDir(),
                 (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * Has the broker create its transaction log now, while nothing else asks for it. The broker creates the log on
+     * the first transactional lookup; when several transactional producers start at once (the demo's services do),
+     * every lookup but the first logs "Auto topic creation failed for __transaction_state ... TOPIC_ALREADY_EXISTS"
+     * at WARN. Asking for an unknown transaction waits until the transaction coordinator serves, log created.
+     */
+    private void createTransactionLog() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.describeTransactions(List.of("omega-embedded-broker-start")).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException expected) {
+            // TransactionalIdNotFoundException: the coordinator answered, so the log exists
+        } catch (TimeoutException e) {
+            LOG.debug("transaction log not ready after 60 s; the first transactional producer creates it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the broker and waits until it has let go of its ports and files; data is kept. */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The seed's {@code evaluate_model} result: the candidate and (when there is one) production, scored on the same
+ * The result of {@link ModelEvaluator#evaluateModel}: the candidate and (when there is one) production, scored on the same
  * bars of the same walk-forward window, and the recommendation for the candidate.
  *
  * @param bars        bars in the window on which both models had a prediction

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The seed's {@code evaluate_model}: backtests a candidate and the current production model on the same bars of
+ * Evaluates a candidate: backtests a candidate and the current production model on the same bars of
  * the same window, which lies after the candidate's (and production's) training and validation data: the test
  * part of its data range and anything logged since. Both are loaded with their checksums verified. The champion
  * the candidate must beat is production, or the engine's rules ({@link MomentumRules}, reported as version

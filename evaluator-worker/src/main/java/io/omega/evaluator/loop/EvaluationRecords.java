@@ -56,7 +56,7 @@ final class EvaluationRecords {
         return m;
     }
 
-    /** The design's metrics, plus the confidence figures under their own names. */
+    /** The ten metrics of {@code PerformanceMetrics.asMap()}, plus the confidence figures under their own names. */
     static Map<String, Double> metrics(ModelEvaluation e) {
         Map<String, Double> m = new HashMap<>(e.metrics().asMap());
         BootstrapResult b = e.bootstrap();

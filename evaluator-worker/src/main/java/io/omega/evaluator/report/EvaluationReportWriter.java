@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The seed's {@code save_evaluation_report}: {@code <data-dir>/reports/evaluation_<type>_<version>.json}, {@code .md}
+ * Saves an evaluation report: {@code <data-dir>/reports/evaluation_<type>_<version>.json}, {@code .md}
  * and {@code .png} (equity curves of candidate and production, and their drawdowns). Each file is written as the
  * experience files are ({@link AtomicFiles}: a temporary name, fsync, an atomic move), so a reader never sees half
  * a report.

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The most recent experiences, for readers inside the engine's process (the seed's in-memory buffer).
+ * The most recent experiences, for readers inside the engine's process (an in-memory ring buffer).
  * Writers never wait: each add overwrites the oldest entry once the buffer is full.
  */
 public final class ExperienceBuffer<E> {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A file format for experience rows: Parquet (the default, columnar, compressed) or CSV (the seed's other
+ * A file format for experience rows: Parquet (the default, columnar, compressed) or CSV (the other
  * choice, {@code self_learning.log_file_format: csv}). Both carry the same columns and a small key-value
  * metadata map.
  */

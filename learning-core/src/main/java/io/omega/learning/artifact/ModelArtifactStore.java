@@ -24,7 +24,7 @@ import org.deeplearning4j.util.ModelSerializer;
  * Model files under {@code <data-dir>/models/<model_type>/}: {@code <type>_<version>.zip} (DL4J ModelSerializer,
  * with the updater state so a model can be trained further) and {@code <type>_<version>.json} (metadata with the
  * zip's SHA-256). Both are written to a temporary name and moved into place, the metadata last, so a reader never
- * sees a metadata file whose zip is incomplete. The seed's {@code save_model} / {@code load_model}.
+ * sees a metadata file whose zip is incomplete. Saving and loading go through this class alone.
  */
 public final class ModelArtifactStore {
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed's {@code train_test_split}, made chronological with a purge. Cut times are chosen on the windows' end
+ * The train/validation/test split, chronological with a purge. Cut times are chosen on the windows' end
  * times across all symbols so that about {@code 1 - validation - test} of the windows fall before the validation
  * cut; one cut time for all symbols, so no part ever trains on a moment that another symbol's test window covers.
  * A window whose label time reaches the next part's start is dropped: with rows one step apart this leaves a gap

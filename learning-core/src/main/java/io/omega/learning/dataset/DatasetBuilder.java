@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds time-ordered windows from logged decisions (the seed's {@code build_from_logs}).
+ * Builds time-ordered windows from logged decisions.
  *
  * <p>Policies, all causal so that data arriving later never changes an earlier window:
  * <ul>

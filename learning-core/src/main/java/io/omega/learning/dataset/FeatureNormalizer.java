@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The seed's {@code normalize_features}: fits z-score statistics on the distinct rows covered by the given
+ * Feature normalisation: fits z-score statistics on the distinct rows covered by the given
  * (training) windows, each row counted once however many windows overlap it. Rows that only validation or test
  * windows cover are never read.
  */

@@ -23,7 +23,7 @@ public record PerformanceMetrics(int totalTrades, int winningTrades, int losingT
                                  double sharpeRatio, double profitFactor, double grossProfit, double grossLoss,
                                  double periodsPerYear) {
 
-    /** The keys of the original {@code evaluate_model} metrics, in its order. */
+    /** The ten metric keys of an evaluation (snake_case, as in reports and registry events), in report order. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("total_trades", (double) totalTrades);

@@ -22,7 +22,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the design's two architectures (the seed's {@code build_model(input_shape, output_size)}). Inputs are
+ * Builds the two architectures, a 1-D CNN and an LSTM, for an input shape and output size. Inputs are
  * {@code [batch, features, window]} (DL4J's NCW layout for both 1-D convolutions and recurrent layers); the
  * dataset side converts from its {@code [samples, window, features]} view.
  */

@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.SpecifiedIndex;
 
 /**
- * The seed's {@code train(...)}: mini-batch training with a seeded shuffle, validation after every epoch, early
+ * Mini-batch training with a seeded shuffle, validation after every epoch, early
  * stopping on the validation loss with the best epoch's weights restored, then metrics on validation and test.
  */
 public final class ModelTrainer {

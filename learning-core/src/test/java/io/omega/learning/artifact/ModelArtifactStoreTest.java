@@ -65,7 +65,7 @@ class ModelArtifactStoreTest {
     }
 
     @Test
-    void savesZipAndMetadataUnderTheDesignsLayoutAndLoadsTheSameNetwork() throws Exception {
+    void savesZipAndMetadataUnderTheDocumentedLayoutAndLoadsTheSameNetwork() throws Exception {
         ModelArtifactStore store = new ModelArtifactStore(dataDir, CLOCK);
         SavedModel saved = store.saveModel(ModelType.CNN, network, metadata);
 

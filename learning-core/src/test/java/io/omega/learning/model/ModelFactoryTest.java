@@ -33,7 +33,7 @@ class ModelFactoryTest {
     }
 
     @Test
-    void cnnIsTheDesignsStack() {
+    void cnnIsTheDocumentedStack() {
         MultiLayerNetwork net = factory.buildModel(ModelType.CNN, new InputShape(50, 5), 2, OutputKind.CLASSIFICATION);
         List<Layer> layers = layers(net);
         assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(
@@ -52,7 +52,7 @@ class ModelFactoryTest {
     }
 
     @Test
-    void lstmIsTheDesignsStackOnTheFusedOp() {
+    void lstmIsTheDocumentedStackOnTheFusedOp() {
         MultiLayerNetwork net = fusedFactory.buildModel(ModelType.LSTM, new InputShape(50, 5), 3, OutputKind.CLASSIFICATION);
         List<Layer> layers = layers(net);
         assertThat(layers).extracting(l -> l.getClass().getSimpleName()).containsExactly(

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code omega evaluate}: the seed's offline evaluation. Backtests one model version (beside a production version
+ * {@code omega evaluate}: offline evaluation. Backtests one model version (beside a production version
  * when given) on the walk-forward window and prints the figures and the recommendation.
  */
 @Command(name = "evaluate", description = "Backtest a model version on the data after its training window.")

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * {@code omega train}: the seed's offline training command. Trains one candidate from the logged experience in the
+ * {@code omega train}: offline training. Trains one candidate from the logged experience in the
  * foreground, with a progress bar per epoch, prints its metrics and artifact, and with {@code --register} registers
  * it as a candidate through the registry (waiting for the registry's answer).
  */

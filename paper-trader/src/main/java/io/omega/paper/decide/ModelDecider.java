@@ -26,7 +26,7 @@ public final class ModelDecider implements Decider {
     private final LoadedModel model;
     private final ModelMetadata meta;
     private final WindowTensors tensors;
-    /** Live decisions are single windows: the design CNN runs them in plain Java (p99 ~0.2 ms against ~1 ms). */
+    /** Live decisions are single windows: ModelFactory's CNN runs them in plain Java (p99 ~0.2 ms against ~1 ms). */
     private final WindowPredictor predictor;
     private final int up;
     private final int down;

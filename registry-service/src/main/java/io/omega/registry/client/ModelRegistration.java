@@ -3,7 +3,7 @@ package io.omega.registry.client;
 import java.time.Instant;
 import java.util.Map;
 
-/** What registering a model says about it: the arguments of the seed's {@code register_model}. */
+/** What registering a model says about it: the arguments of {@link RegistryClient#registerModel}. */
 public record ModelRegistration(String modelType, String version, String artifactUri, String artifactSha256,
                                 Map<String, String> config, Map<String, Double> metrics, Instant dataFrom,
                                 Instant dataTo) {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The registry as other code uses it: the seed's calls, kept recognisable. Changes are commands sent to
+ * The registry as other code uses it: register, promote, roll back, archive, and queries. Changes are commands sent to
  * {@code omega.registry-commands}; each call waits for the event that answers its command (matched by command id)
  * and returns it, REJECTED included. Queries read a replica of the registry's state that this client folds from
  * {@code omega.registry-events}, so they need no registry server, and a call that returned an event is already
@@ -132,7 +132,7 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
-    // The seed's calls -------------------------------------------------------------------------------------------
+    // Commands and queries -----------------------------------------------------------------------------------------
 
     public RegistryEvent registerModel(ModelRegistration model, String actor, String reason) {
         return execute(RegistryCommands.register(model, actor, reason));

@@ -64,7 +64,7 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The nine record topics, in the order of the design's topic table. */
+    /** The nine record topics, in the order of the topic table in schemas/README.md. */
     public static List<TopicSpec> recordTopics() {
         return RECORD_TOPICS;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Per-kind counters of the sink ({@code get_stats()} of the seed's trade logger), also published as metrics:
+ * Per-kind counters of the sink (total logged, files created, last flush), also published as metrics:
  * {@code omega.sink.rows.logged}, {@code omega.sink.files.created}, {@code omega.sink.last.flush} (epoch seconds)
  * tagged {@code kind}, {@code omega.sink.dead.letters} tagged {@code topic}, and, for schema-registry outages,
  * {@code omega.sink.registry.waiting} (partitions paused now) and {@code omega.sink.registry.unavailable} (failed

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The design CNN's forward pass in plain Java (checked by {@link WindowPredictors#javaCnnMismatch}), for single
+ * The forward pass of ModelFactory's CNN in plain Java (checked by {@link WindowPredictors#javaCnnMismatch}), for single
  * windows and batches under {@value #JAVA_BELOW_BATCH}; larger batches go to {@code network.output}. One window of
  * 50x5 is about 0.5 million multiply-adds, far less than the fixed cost of DL4J's ~10 native ops per call.
  *

@@ -14,7 +14,7 @@ public interface WindowPredictor {
 
     /** Which engine computes the outputs. */
     enum Engine {
-        /** The plain-Java forward pass of the design CNN ({@code JavaCnnPredictor}) for batches under 32. */
+        /** The plain-Java forward pass of ModelFactory's CNN ({@code JavaCnnPredictor}) for batches under 32. */
         JAVA_CNN,
         /** {@code network.output(x, false)} (any other architecture, including the LSTM, fast in its own layer). */
         DL4J

@@ -25,11 +25,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Picks the engine for {@link WindowPredictor}: the plain-Java CNN forward pass when the network is exactly the
- * design CNN of {@code ModelFactory} (any channel counts), otherwise {@code network.output(x, false)}.
+ * CNN of {@code ModelFactory} (any channel counts), otherwise {@code network.output(x, false)}.
  */
 public final class WindowPredictors {
 
-    /** Layer indices of the design CNN. */
+    /** Layer indices of ModelFactory's CNN. */
     static final int CONV1 = 0, POOL1 = 1, CONV2 = 2, POOL2 = 3, CONV3 = 4, GAP = 5, DENSE = 6, DROPOUT = 7, OUTPUT = 8;
     private static final int LAYERS = 9;
 
@@ -50,7 +50,7 @@ public final class WindowPredictors {
     }
 
     /**
-     * Why {@code network} is not the design CNN (a short description of the first difference), or {@code null}
+     * Why {@code network} is not ModelFactory's CNN (a short description of the first difference), or {@code null}
      * when it is: Conv1D(k 3, stride 1, dilation 1, padding 0, Same, ReLU, bias) -> Subsampling1D(MAX, k 2,
      * stride 2, padding 0, Truncate) -> Conv1D -> Subsampling1D -> Conv1D -> GlobalPooling(AVG over time) ->
      * Dense(ReLU, bias, no layer norm) -> Dropout -> OutputLayer(softmax or identity, bias); NCW input; no weight
@@ -60,7 +60,7 @@ public final class WindowPredictors {
      */
     public static String javaCnnMismatch(MultiLayerNetwork network) {
         if (network.getnLayers() != LAYERS) {
-            return network.getnLayers() + " layers, the design CNN has " + LAYERS;
+            return network.getnLayers() + " layers, ModelFactory's CNN has " + LAYERS;
         }
         DataType type = network.params().dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {

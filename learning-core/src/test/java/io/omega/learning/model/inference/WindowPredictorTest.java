@@ -244,7 +244,7 @@ class WindowPredictorTest {
         assertThat(WindowPredictors.javaCnnMismatch(tanh)).contains("layer 0").contains("activation");
         assertFallbackMatches(tanh, windows(random, 2, 5, 20, 1, DataType.FLOAT));
 
-        // the same builder with the design's settings is recognised
+        // the same builder with ModelFactory's CNN settings is recognised
         MultiLayerNetwork design = variant(3, ConvolutionMode.Same, PoolingType.MAX, Activation.RELU);
         assertThat(WindowPredictors.javaCnnMismatch(design)).isNull();
         assertThat(WindowPredictors.of(design).engine()).isEqualTo(WindowPredictor.Engine.JAVA_CNN);
@@ -260,7 +260,7 @@ class WindowPredictorTest {
                         .toDoubleVector());
     }
 
-    /** The design CNN with the first layer's kernel and mode, the first pooling type and the convs' activation changed. */
+    /** ModelFactory's CNN with the first layer's kernel and mode, the first pooling type and the convs' activation changed. */
     private static MultiLayerNetwork variant(int kernel, ConvolutionMode mode, PoolingType firstPool, Activation activation) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).list()
                 .layer(new Convolution1DLayer.Builder().kernelSize(kernel).nOut(8).convolutionMode(mode)

@@ -113,7 +113,7 @@ class TimeMajorLstmTest {
     }
 
     @Test
-    void isTheDefaultKernelWithTheDesignsShapes() {
+    void isTheDefaultKernelWithTheFactoryShapes() {
         MultiLayerNetwork net = new ModelFactory(NetworkSettings.defaults(1))
                 .buildModel(ModelType.LSTM, SHAPE, 3, OutputKind.CLASSIFICATION);
         List<Layer> layers = net.getLayerWiseConfigurations().getConfs().stream().map(c -> c.getLayer()).toList();
