@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 final class RetrainSettling implements ReplayPacing {
 
+    private static final Duration TRIGGER_AT_MOST = Duration.ofSeconds(30);
+
     private final LongSupplier retrainsTriggered;
     private final LongSupplier outcomesSeenByController;
     private final LoopSettling settling;
@@ -62,7 +64,10 @@ final class RetrainSettling implements ReplayPacing {
         while (outcomesSeenByController.getAsLong() < closed && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        while (retrainsTriggered.getAsLong() < closed / tradesPerRetrain && System.nanoTime() < deadline) {
+        // A trigger is one hop away: if it has not come within TRIGGER_AT_MOST, the count is off its schedule (a
+        // training that failed to answer in time), and the hold goes on rather than waiting at every later trade.
+        long triggerDeadline = Math.min(deadline, System.nanoTime() + TRIGGER_AT_MOST.toNanos());
+        while (retrainsTriggered.getAsLong() < closed / tradesPerRetrain && System.nanoTime() < triggerDeadline) {
             Thread.sleep(5);
         }
         if (retrainsTriggered.getAsLong() == settledTriggers) {
