@@ -15,14 +15,10 @@ import io.omega.store.ExperienceRow;
 import io.omega.store.ExperienceStore;
 import io.omega.store.OutcomeRow;
 import io.omega.store.format.ParquetFormat;
+import io.omega.testing.kafka.ConsumerGroups;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
 import io.omega.trainer.dl4j.TrainingRows;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,10 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -73,7 +67,7 @@ class BackfillIT {
         Path file = candles(start);
 
         String group = "backfill-" + System.nanoTime();
-        startGroupAtEnd(bootstrap, group);
+        ConsumerGroups.startAtEnd(bootstrap, group, SinkTopic.names());
         TradeLoggerSink sink = new TradeLoggerSink(new SinkSettings(data, new ParquetFormat(CompressionCodecName.ZSTD),
                 bootstrap, "backfill-sink", group, 1000, Duration.ofMillis(200), Duration.ofMinutes(60), 90,
                 Duration.ofHours(1), ""), new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true)),
@@ -210,19 +204,6 @@ class BackfillIT {
     private static long logged(TradeLoggerSink sink, ExperienceKind<?> kind) {
         var stats = sink.stats().of(kind);
         return stats == null ? 0 : stats.totalLogged();
-    }
-
-    private static void startGroupAtEnd(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : SinkTopic.names()) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

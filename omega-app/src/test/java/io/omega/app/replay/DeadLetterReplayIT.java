@@ -16,17 +16,13 @@ import io.omega.store.DecisionRow;
 import io.omega.store.ExperienceKind;
 import io.omega.store.ExperienceStore;
 import io.omega.store.format.ParquetFormat;
+import io.omega.testing.kafka.ConsumerGroups;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -44,7 +40,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +75,7 @@ class DeadLetterReplayIT {
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
 
         String group = "dlq-replay-" + run;
-        startGroupAtEnd(bootstrap, group);
+        ConsumerGroups.startAtEnd(bootstrap, group, SinkTopic.names());
         TradeLoggerSink sink = new TradeLoggerSink(new SinkSettings(data, new ParquetFormat(CompressionCodecName.ZSTD),
                 bootstrap, "dlq-replay-sink", group, 1000, Duration.ofMillis(200), Duration.ofMinutes(60), 90,
                 Duration.ofHours(1), ""), serdes, new SimpleMeterRegistry(), Clock.systemUTC());
@@ -145,19 +140,6 @@ class DeadLetterReplayIT {
     private static ConsumerRecord<byte[], byte[]> source(long offset, byte[] value) {
         return new ConsumerRecord<>(Topics.DECISIONS.name(), 0, offset, System.currentTimeMillis(),
                 TimestampType.CREATE_TIME, key().length, value.length, key(), value, new RecordHeaders(), Optional.empty());
-    }
-
-    private static void startGroupAtEnd(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : SinkTopic.names()) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
