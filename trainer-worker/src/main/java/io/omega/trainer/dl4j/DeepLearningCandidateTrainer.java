@@ -100,14 +100,14 @@ public final class DeepLearningCandidateTrainer implements CandidateTrainer {
     /** Waits (at most {@code waitForData}) until the experience up to the request's time is on file; returns it. */
     private Instant filedThrough(TrainingJob job) {
         long deadline = System.nanoTime() + waitForData.toNanos();
-        while (!rows.filedThrough(job.daysBack(), job.dataUpTo())) {
+        while (!rows.filedThrough(job.dataUpTo())) {
             if (System.nanoTime() >= deadline) {
                 LOG.warn("training {} on what is filed: the experience up to {} was not all on file after {} s",
                         job.requestId(), job.dataUpTo(), waitForData.toSeconds());
                 break;
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the experience up to " + job.dataUpTo(), e);

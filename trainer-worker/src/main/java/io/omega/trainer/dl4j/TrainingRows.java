@@ -8,6 +8,8 @@ import io.omega.store.ExperienceStore;
 import io.omega.store.OutcomeRow;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,12 +67,16 @@ public final class TrainingRows {
     }
 
     /**
-     * Whether the files hold a decision and an outcome at or after {@code upTo}: the sink files each topic in event
-     * order per symbol, so everything logged before them is on file too.
+     * Whether the files hold a decision and an outcome at or after {@code upTo} (on its day or the next): the sink files
+     * each topic in event order per symbol, so everything logged before them is on file too.
      */
-    public boolean filedThrough(int daysBack, Instant upTo) {
-        return store.load(ExperienceKind.DECISIONS, daysBack).rows().stream().anyMatch(d -> !d.eventTime().isBefore(upTo))
-                && store.load(ExperienceKind.OUTCOMES, daysBack).rows().stream().anyMatch(o -> !o.eventTime().isBefore(upTo));
+    public boolean filedThrough(Instant upTo) {
+        // Only upTo's day and the next are read (the bar at upTo, or one just after midnight): a trainer polls this
+        // while it waits, and the whole window would be read again at every look.
+        LocalDate from = upTo.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = from.plusDays(1);
+        return store.load(ExperienceKind.DECISIONS, from, to).rows().stream().anyMatch(d -> !d.eventTime().isBefore(upTo))
+                && store.load(ExperienceKind.OUTCOMES, from, to).rows().stream().anyMatch(o -> !o.eventTime().isBefore(upTo));
     }
 
     private Map<String, Double> pnlByDecision(int daysBack, Instant upTo) {
