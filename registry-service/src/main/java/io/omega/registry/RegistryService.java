@@ -24,7 +24,9 @@ import io.omega.registry.rest.RegistryRoutes;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.TopicInstaller;
+import io.omega.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -68,14 +70,14 @@ public final class RegistryService implements AutoCloseable {
         RegistryProcessor processor = RegistryProcessor.start(
                 ProcessorSettings.of(bootstrap, config.kafka().clientIdPrefix(), topics),
                 new CommandDecider(new DataDirArtifactVerifier(config.storage().dataDir()), Clock.systemUTC()),
-                metrics, serdes.valueDeserializer(RegistryCommand.class), serdes.valueSerializer(RegistryEvent.class),
-                serdes.valueDeserializer(RegistryEvent.class), START_TIMEOUT);
+                metrics, TopicDecoder.of(Topics.REGISTRY_COMMANDS, serdes), serdes.valueSerializer(RegistryEvent.class),
+                TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes), START_TIMEOUT);
         RegistryClient client = null;
         try {
             client = RegistryClient.start(
                     new ClientSettings(bootstrap, config.kafka().clientIdPrefix() + "-registry-api", topics,
                             Duration.ofMillis(config.registry().commandTimeoutMs())),
-                    serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class),
+                    serdes.valueSerializer(RegistryCommand.class), TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes),
                     metrics, START_TIMEOUT);
             RegistryClient replica = client;
             for (String type : ModelTypes.KNOWN) {

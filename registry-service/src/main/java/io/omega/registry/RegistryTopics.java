@@ -20,14 +20,10 @@ public record RegistryTopics(String commands, String events) {
     }
 
     /** The catalogue's specs (partitioning, retention) under these names, for the topic installer. */
-    public List<TopicSpec> specs() {
-        TopicSpec c = Topics.REGISTRY_COMMANDS;
-        TopicSpec e = Topics.REGISTRY_EVENTS;
-        TopicSpec dlq = Topics.byName(Topics.deadLetterTopic(c.name())).orElseThrow();
-        return List.of(renamed(c, commands), renamed(e, events), renamed(dlq, commandsDeadLetter()));
-    }
-
-    private static TopicSpec renamed(TopicSpec spec, String name) {
-        return new TopicSpec(name, spec.keyType(), spec.valueType(), spec.keyMeaning(), spec.partitioning(), spec.configs());
+    public List<TopicSpec<?>> specs() {
+        TopicSpec<?> c = Topics.REGISTRY_COMMANDS;
+        TopicSpec<?> e = Topics.REGISTRY_EVENTS;
+        TopicSpec<?> dlq = Topics.byName(Topics.deadLetterTopic(c.name())).orElseThrow();
+        return List.of(c.renamed(commands), e.renamed(events), dlq.renamed(commandsDeadLetter()));
     }
 }

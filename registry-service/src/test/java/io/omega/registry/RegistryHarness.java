@@ -14,7 +14,9 @@ import io.omega.registry.processor.RegistryProcessor;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.TopicInstaller;
+import io.omega.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -56,20 +58,20 @@ public final class RegistryHarness {
     public RegistryProcessor startProcessor() {
         return RegistryProcessor.start(ProcessorSettings.of(bootstrap, "test", topics),
                 new CommandDecider(new DataDirArtifactVerifier(dataDir), Clock.systemUTC()), metrics,
-                serdes.valueDeserializer(RegistryCommand.class), serdes.valueSerializer(RegistryEvent.class),
-                serdes.valueDeserializer(RegistryEvent.class), Duration.ofSeconds(60));
+                TopicDecoder.of(Topics.REGISTRY_COMMANDS, serdes), serdes.valueSerializer(RegistryEvent.class),
+                TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes), Duration.ofSeconds(60));
     }
 
     public RegistryClient client(String name) {
         return RegistryClient.start(new ClientSettings(bootstrap, "test-" + name, topics, Duration.ofSeconds(30)),
-                serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class), metrics,
+                serdes.valueSerializer(RegistryCommand.class), TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes), metrics,
                 Duration.ofSeconds(60));
     }
 
     /** Every committed event of the log, in order. */
     public List<RegistryEvent> events() {
         List<RegistryEvent> events = new ArrayList<>();
-        new EventLogReader(bootstrap, "test-reader", serdes.valueDeserializer(RegistryEvent.class))
+        new EventLogReader(bootstrap, "test-reader", TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes))
                 .replay(topics.events(), events::add, Duration.ofSeconds(60));
         return events;
     }

@@ -13,6 +13,7 @@ import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.event.RegistryEventType;
 import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -28,7 +29,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +72,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final SourceTransaction transaction;
     private final Serializer<SpecificRecord> values;
-    private final Deserializer<RegistryEvent> events;
+    private final TopicDecoder<RegistryEvent> events;
     private final EvaluationRecords records;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong completed = new AtomicLong();
@@ -98,7 +98,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         this.producer = producer;
         this.transaction = new SourceTransaction(producer, consumer, "evaluator");
         this.values = serdes.valueSerializer(SpecificRecord.class);
-        this.events = serdes.valueDeserializer(RegistryEvent.class);
+        this.events = TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes);
         this.records = new EvaluationRecords(clock);
     }
 
@@ -161,10 +161,7 @@ public final class EvaluatorWorker implements Runnable, AutoCloseable {
         boolean act = record.offset() >= actFrom.getOrDefault(partition, 0L);
         RegistryEvent event;
         try {
-            event = events.deserialize(record.topic(), record.headers(), record.value());
-            if (event == null) {
-                throw new SerializationException("an empty value is not a registry event");
-            }
+            event = events.decode(record);
         } catch (SchemaRegistryUnavailableException e) {
             // Nothing is wrong with the event, and state is rebuilt from every event: read it again later.
             Duration backoff = registryOutage.retryLater(record, e);

@@ -36,7 +36,7 @@ public final class SchemaExport {
     public List<Path> writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        for (TopicSpec topic : Topics.recordTopics()) {
+        for (TopicSpec<?> topic : Topics.recordTopics()) {
             Schema schema = SpecificData.get().getSchema(topic.valueType());
             written.add(Files.writeString(dir.resolve(TopicListing.schemaFile(topic)), schema.toString(true) + "\n"));
         }

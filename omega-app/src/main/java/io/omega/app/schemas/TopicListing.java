@@ -37,7 +37,7 @@ public record TopicListing(String name, Key key, Value value, int partitions,
     }
 
     /** {@code configuredPartitions}: {@code kafka.topic_partitions}, which topics that scale with symbols get. */
-    public static TopicListing of(TopicSpec topic, int configuredPartitions) {
+    public static TopicListing of(TopicSpec<?> topic, int configuredPartitions) {
         Value value = topic.isDeadLetter()
                 ? new Value(null, null, null, DEAD_LETTER_SERIALIZATION)
                 : new Value(SpecificData.get().getSchema(topic.valueType()).getFullName(), schemaFile(topic),
@@ -49,7 +49,7 @@ public record TopicListing(String name, Key key, Value value, int partitions,
     }
 
     /** {@code <RecordName>.avsc}: one file per record, whatever topic carries it. */
-    public static String schemaFile(TopicSpec topic) {
+    public static String schemaFile(TopicSpec<?> topic) {
         return SpecificData.get().getSchema(topic.valueType()).getName() + ".avsc";
     }
 }

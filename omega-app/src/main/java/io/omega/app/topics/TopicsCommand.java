@@ -69,7 +69,7 @@ public final class TopicsCommand implements Runnable {
                         Topics.all().stream().map(TopicSpec::name).filter(present::contains).toList())
                         .allTopicNames().get(15, TimeUnit.SECONDS);
                 out.printf("%-32s %-10s %-12s %-16s %s%n", "TOPIC", "PARTITIONS", "KEY", "VALUE", "RETENTION");
-                for (TopicSpec topic : Topics.all()) {
+                for (TopicSpec<?> topic : Topics.all()) {
                     TopicDescription d = described.get(topic.name());
                     out.printf("%-32s %-10s %-12s %-16s %s%n", topic.name(),
                             d == null ? "missing" : String.valueOf(d.partitions().size()),

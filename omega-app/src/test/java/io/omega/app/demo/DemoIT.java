@@ -18,13 +18,13 @@ import io.omega.schemas.event.TrainingRequest;
 import io.omega.schemas.event.TrainingResult;
 import io.omega.schemas.event.TrainingStatus;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.TopicSpec;
 import io.omega.schemas.topic.Topics;
 import io.omega.store.ExperienceKind;
 import io.omega.store.ExperienceStore;
 import io.omega.testing.kafka.CommittedRecords;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +64,14 @@ class DemoIT {
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.loopback(dir.resolve("kafka")))) {
             Topic reader = new Topic(broker.bootstrapServers(), new OmegaSerdes(OmegaConfig.defaults().schemaRegistry()));
-            List<Timed<Decision>> decisions = reader.read(Topics.DECISIONS, Decision.class);
-            List<Timed<Execution>> executions = reader.read(Topics.EXECUTIONS, Execution.class);
-            List<Timed<Outcome>> outcomes = reader.read(Topics.OUTCOMES, Outcome.class);
-            List<Timed<TrainingRequest>> requests = reader.read(Topics.TRAINING_REQUESTS, TrainingRequest.class);
-            List<Timed<TrainingResult>> results = reader.read(Topics.TRAINING_RESULTS, TrainingResult.class);
-            List<Timed<RegistryEvent>> registryEvents = reader.read(Topics.REGISTRY_EVENTS, RegistryEvent.class);
-            List<Timed<Evaluation>> evaluations = reader.read(Topics.EVALUATIONS, Evaluation.class);
-            List<Timed<ControllerEvent>> controllerEvents = reader.read(Topics.CONTROLLER_EVENTS, ControllerEvent.class);
+            List<Timed<Decision>> decisions = reader.read(Topics.DECISIONS);
+            List<Timed<Execution>> executions = reader.read(Topics.EXECUTIONS);
+            List<Timed<Outcome>> outcomes = reader.read(Topics.OUTCOMES);
+            List<Timed<TrainingRequest>> requests = reader.read(Topics.TRAINING_REQUESTS);
+            List<Timed<TrainingResult>> results = reader.read(Topics.TRAINING_RESULTS);
+            List<Timed<RegistryEvent>> registryEvents = reader.read(Topics.REGISTRY_EVENTS);
+            List<Timed<Evaluation>> evaluations = reader.read(Topics.EVALUATIONS);
+            List<Timed<ControllerEvent>> controllerEvents = reader.read(Topics.CONTROLLER_EVENTS);
 
             // Decisions, executions and outcomes: exactly what the demo reported, and what the sink kept as Parquet.
             assertThat(decisions.stream().filter(d -> !d.value().getIsShadow()).count()).isEqualTo(market[1]);
@@ -145,10 +145,10 @@ class DemoIT {
     /** Reads a finished run's topic to its end, in timestamp order. */
     private record Topic(String bootstrapServers, OmegaSerdes serdes) {
 
-        <T extends SpecificRecord> List<Timed<T>> read(TopicSpec topic, Class<T> type) {
-            Deserializer<T> values = serdes.valueDeserializer(type);
+        <T extends SpecificRecord> List<Timed<T>> read(TopicSpec<T> topic) {
+            TopicDecoder<T> values = TopicDecoder.of(topic, serdes);
             return CommittedRecords.readAll(bootstrapServers, topic.name()).stream()
-                    .map(r -> new Timed<>(r.timestamp(), values.deserialize(topic.name(), r.headers(), r.value())))
+                    .map(r -> new Timed<>(r.timestamp(), values.decode(r)))
                     .sorted(Comparator.comparingLong(Timed::time))
                     .toList();
         }

@@ -5,15 +5,12 @@ import io.omega.learning.model.ModelType;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.event.RegistryEventType;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.DecodingHandler;
 import io.omega.schemas.topic.TopicFollower;
 import io.omega.schemas.topic.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,7 +27,6 @@ public final class ModelWatcher implements AutoCloseable {
 
     private final String modelType;
     private final ModelArtifactStore artifacts;
-    private final Deserializer<RegistryEvent> events;
     private final Consumer<ModelDecider> onProduction;
     private final Consumer<ModelDecider> onCandidate;
     private final Runnable onNoProduction;
@@ -45,9 +41,10 @@ public final class ModelWatcher implements AutoCloseable {
         this.artifacts = artifacts;
         this.onProduction = onProduction;
         this.onCandidate = onCandidate;
-        this.events = serdes.valueDeserializer(RegistryEvent.class);
-        this.follower = new TopicFollower(List.of(Topics.REGISTRY_EVENTS.name()), bootstrapServers, clientId,
-                this::apply);
+        DecodingHandler events = DecodingHandler.reading(serdes, "the " + modelType + " model watcher")
+                .on(Topics.REGISTRY_EVENTS, this::apply)
+                .build();
+        this.follower = new TopicFollower(events.topics(), bootstrapServers, clientId, events);
     }
 
     public ModelWatcher start(String threadName) {
@@ -59,15 +56,8 @@ public final class ModelWatcher implements AutoCloseable {
         return loadFailures;
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
-        RegistryEvent event;
-        try {
-            event = events.deserialize(record.topic(), record.headers(), record.value());
-        } catch (SerializationException e) {
-            LOG.warn("skipping an undecodable registry event at offset {}: {}", record.offset(), e.getMessage());
-            return;
-        }
-        if (event == null || !modelType.equals(event.getModelType())) {
+    private void apply(RegistryEvent event) {
+        if (!modelType.equals(event.getModelType())) {
             return;
         }
         if (event.getVersion() == null) {

@@ -4,8 +4,8 @@ import io.omega.registry.model.RegistryState;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.topic.TopicFollower;
+import io.omega.schemas.topic.TopicDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +25,15 @@ final class EventFollower implements AutoCloseable {
     private static final Duration FETCH_WAIT = Duration.ofMillis(20);
 
     private final TopicFollower follower;
-    private final Deserializer<RegistryEvent> deserializer;
+    private final TopicDecoder<RegistryEvent> events;
     private final String threadName;
     private final RegistryState state = new RegistryState();
     private final Consumer<RegistryEvent> listener;
     private final AtomicLong unreadable = new AtomicLong();
 
-    EventFollower(String bootstrapServers, String clientId, String topic, Deserializer<RegistryEvent> deserializer,
+    EventFollower(String bootstrapServers, String clientId, String topic, TopicDecoder<RegistryEvent> events,
                   Consumer<RegistryEvent> listener) {
-        this.deserializer = deserializer;
+        this.events = events;
         this.listener = listener;
         this.threadName = "omega-registry-events-" + clientId;
         this.follower = new TopicFollower(List.of(topic), bootstrapServers, clientId + "-events", FETCH_WAIT,
@@ -56,17 +56,13 @@ final class EventFollower implements AutoCloseable {
     private void handle(ConsumerRecord<byte[], byte[]> record) {
         RegistryEvent event;
         try {
-            event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+            event = events.decode(record);
         } catch (SchemaRegistryUnavailableException e) {
             throw e; // not the event's fault: the follower reads it again once the registry answers
         } catch (RuntimeException e) {
             unreadable.incrementAndGet();
             LOG.error("unreadable registry event at {}-{}@{} skipped: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return;
-        }
-        if (event == null) {
-            unreadable.incrementAndGet();
             return;
         }
         try {

@@ -11,10 +11,11 @@ import io.omega.registry.model.RegistryState;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
+import io.omega.schemas.topic.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -47,7 +48,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private RegistryClient(ClientSettings settings, Serializer<RegistryCommand> commandWriter,
-                           Deserializer<RegistryEvent> eventReader, RegistryMetrics metrics) {
+                           TopicDecoder<RegistryEvent> eventReader, RegistryMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.producer = new KafkaProducer<>(Map.of(
@@ -63,7 +64,7 @@ public final class RegistryClient implements AutoCloseable {
 
     /** Connects, reads the event log to its end, and returns a client whose queries are up to date. */
     public static RegistryClient start(ClientSettings settings, Serializer<RegistryCommand> commandWriter,
-                                       Deserializer<RegistryEvent> eventReader, RegistryMetrics metrics,
+                                       TopicDecoder<RegistryEvent> eventReader, RegistryMetrics metrics,
                                        Duration startTimeout) {
         RegistryClient client = new RegistryClient(settings, commandWriter, eventReader, metrics);
         try {
@@ -84,7 +85,7 @@ public final class RegistryClient implements AutoCloseable {
         return start(new ClientSettings(config.kafka().bootstrapServers(),
                         config.kafka().clientIdPrefix() + "-" + clientName, RegistryTopics.catalogue(),
                         Duration.ofMillis(config.registry().commandTimeoutMs())),
-                serdes.valueSerializer(RegistryCommand.class), serdes.valueDeserializer(RegistryEvent.class),
+                serdes.valueSerializer(RegistryCommand.class), TopicDecoder.of(Topics.REGISTRY_EVENTS, serdes),
                 new RegistryMetrics(meters), Duration.ofMinutes(2));
     }
 

@@ -3,12 +3,12 @@ package io.omega.registry.processor;
 import io.omega.schemas.decode.RegistryOutagePause;
 import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.topic.TopicDecoder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Clock;
@@ -25,12 +25,12 @@ public final class EventLogReader {
 
     private final String bootstrapServers;
     private final String clientId;
-    private final Deserializer<RegistryEvent> deserializer;
+    private final TopicDecoder<RegistryEvent> events;
 
-    public EventLogReader(String bootstrapServers, String clientId, Deserializer<RegistryEvent> deserializer) {
+    public EventLogReader(String bootstrapServers, String clientId, TopicDecoder<RegistryEvent> events) {
         this.bootstrapServers = bootstrapServers;
         this.clientId = clientId;
-        this.deserializer = deserializer;
+        this.events = events;
     }
 
     /** Hands every committed event of {@code topic}, in order, to {@code sink}; returns how many. */
@@ -65,7 +65,7 @@ public final class EventLogReader {
                     }
                     RegistryEvent event;
                     try {
-                        event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+                        event = events.decode(record);
                     } catch (SchemaRegistryUnavailableException e) {
                         // State must include every event: wait for the registry (within the replay's timeout).
                         registryOutage.retryLater(record, e);
@@ -73,10 +73,6 @@ public final class EventLogReader {
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("cannot read registry event at " + record.topic() + "-"
                                 + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
-                    }
-                    if (event == null) {
-                        throw new IllegalStateException("empty registry event at " + record.topic() + "-"
-                                + record.partition() + "@" + record.offset());
                     }
                     sink.accept(event);
                     count++;

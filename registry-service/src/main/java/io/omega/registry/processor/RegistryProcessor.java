@@ -8,6 +8,7 @@ import io.omega.schemas.decode.RegistryOutagePause;
 import io.omega.schemas.decode.SchemaRegistryUnavailableException;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryEvent;
+import io.omega.schemas.topic.TopicDecoder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,7 +58,7 @@ public final class RegistryProcessor implements AutoCloseable {
     private final ProcessorSettings settings;
     private final CommandDecider decider;
     private final RegistryMetrics metrics;
-    private final Deserializer<RegistryCommand> commandReader;
+    private final TopicDecoder<RegistryCommand> commandReader;
     private final Serializer<RegistryEvent> eventWriter;
     private final EventLogReader log;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -72,8 +72,8 @@ public final class RegistryProcessor implements AutoCloseable {
     private RegistryOutagePause registryOutage;
 
     private RegistryProcessor(ProcessorSettings settings, CommandDecider decider, RegistryMetrics metrics,
-                              Deserializer<RegistryCommand> commandReader, Serializer<RegistryEvent> eventWriter,
-                              Deserializer<RegistryEvent> eventReader) {
+                              TopicDecoder<RegistryCommand> commandReader, Serializer<RegistryEvent> eventWriter,
+                              TopicDecoder<RegistryEvent> eventReader) {
         this.settings = settings;
         this.decider = decider;
         this.metrics = metrics;
@@ -90,9 +90,9 @@ public final class RegistryProcessor implements AutoCloseable {
      * @throws IllegalStateException when start-up fails or takes longer than {@code timeout}
      */
     public static RegistryProcessor start(ProcessorSettings settings, CommandDecider decider, RegistryMetrics metrics,
-                                          Deserializer<RegistryCommand> commandReader,
+                                          TopicDecoder<RegistryCommand> commandReader,
                                           Serializer<RegistryEvent> eventWriter,
-                                          Deserializer<RegistryEvent> eventReader, Duration timeout) {
+                                          TopicDecoder<RegistryEvent> eventReader, Duration timeout) {
         RegistryProcessor processor = new RegistryProcessor(settings, decider, metrics, commandReader, eventWriter,
                 eventReader);
         processor.thread.start();
@@ -190,10 +190,7 @@ public final class RegistryProcessor implements AutoCloseable {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 RegistryCommand command;
                 try {
-                    command = commandReader.deserialize(record.topic(), record.headers(), record.value());
-                    if (command == null) {
-                        throw new SerializationException("empty record: no command");
-                    }
+                    command = commandReader.decode(record);
                 } catch (SchemaRegistryUnavailableException e) {
                     // Not the command's fault: its offset is not committed, and it is read again after a backoff.
                     Duration backoff = registryOutage.retryLater(record, e);

@@ -57,7 +57,7 @@ public final class OmegaSerdes {
      * JVM read each other's records. (Across processes a real registry, mode {@code url}, is the proper answer.)
      */
     private static void registerCatalogue(InMemoryRegistryClient registry) {
-        for (TopicSpec topic : Topics.recordTopics()) {
+        for (TopicSpec<?> topic : Topics.recordTopics()) {
             Schema schema = SpecificData.get().getSchema(topic.valueType());
             registry.createSchema("AVRO", null, topic.name() + "-value", null, null, false, schema.toString(), Set.of());
         }

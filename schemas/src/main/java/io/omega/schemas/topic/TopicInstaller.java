@@ -55,15 +55,15 @@ public final class TopicInstaller {
         this.timeout = timeout;
     }
 
-    public Result install(Collection<TopicSpec> topics) {
+    public Result install(Collection<? extends TopicSpec<?>> topics) {
         Set<String> existing = await(admin.listTopics().names(), "list topics");
         List<String> created = new ArrayList<>();
         List<String> present = new ArrayList<>();
-        List<TopicSpec> toCheck = new ArrayList<>();
+        List<TopicSpec<?>> toCheck = new ArrayList<>();
         Map<String, KafkaFuture<Void>> creations = new LinkedHashMap<>();
 
         List<NewTopic> missing = new ArrayList<>();
-        for (TopicSpec spec : topics) {
+        for (TopicSpec<?> spec : topics) {
             if (existing.contains(spec.name())) {
                 present.add(spec.name());
                 toCheck.add(spec);
@@ -96,7 +96,7 @@ public final class TopicInstaller {
         return new Result(created, present, resetDriftedConfigs(toCheck));
     }
 
-    private Map<String, Map<String, String>> resetDriftedConfigs(List<TopicSpec> specs) {
+    private Map<String, Map<String, String>> resetDriftedConfigs(List<TopicSpec<?>> specs) {
         if (specs.isEmpty()) {
             return Map.of();
         }
@@ -106,7 +106,7 @@ public final class TopicInstaller {
 
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
         Map<String, Map<String, String>> reset = new TreeMap<>();
-        for (TopicSpec spec : specs) {
+        for (TopicSpec<?> spec : specs) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
             Config config = actual.get(resource);
             List<AlterConfigOp> ops = new ArrayList<>();

@@ -33,30 +33,34 @@ public final class Topics {
             TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 
-    public static final TopicSpec DECISIONS = record("omega.decisions", Decision.class, "symbol", CONFIGURED, WEEK);
-    public static final TopicSpec EXECUTIONS = record("omega.executions", Execution.class, "symbol", CONFIGURED, WEEK);
-    public static final TopicSpec OUTCOMES = record("omega.outcomes", Outcome.class, "symbol", CONFIGURED, WEEK);
-    public static final TopicSpec TRAINING_REQUESTS =
+    public static final TopicSpec<Decision> DECISIONS =
+            record("omega.decisions", Decision.class, "symbol", CONFIGURED, WEEK);
+    public static final TopicSpec<Execution> EXECUTIONS =
+            record("omega.executions", Execution.class, "symbol", CONFIGURED, WEEK);
+    public static final TopicSpec<Outcome> OUTCOMES =
+            record("omega.outcomes", Outcome.class, "symbol", CONFIGURED, WEEK);
+    public static final TopicSpec<TrainingRequest> TRAINING_REQUESTS =
             record("omega.training-requests", TrainingRequest.class, "model type", CONFIGURED, MONTH);
-    public static final TopicSpec TRAINING_RESULTS =
+    public static final TopicSpec<TrainingResult> TRAINING_RESULTS =
             record("omega.training-results", TrainingResult.class, "model type", CONFIGURED, MONTH);
-    public static final TopicSpec REGISTRY_COMMANDS =
+    public static final TopicSpec<RegistryCommand> REGISTRY_COMMANDS =
             record("omega.registry-commands", RegistryCommand.class, "model type", SINGLE, MONTH);
     /** The registry's source of truth: never compacted, never expired; the registry replays it at start. */
-    public static final TopicSpec REGISTRY_EVENTS =
+    public static final TopicSpec<RegistryEvent> REGISTRY_EVENTS =
             record("omega.registry-events", RegistryEvent.class, "model type", SINGLE, FOREVER);
-    public static final TopicSpec EVALUATIONS = record("omega.evaluations", Evaluation.class, "model type", SINGLE, FOREVER);
+    public static final TopicSpec<Evaluation> EVALUATIONS =
+            record("omega.evaluations", Evaluation.class, "model type", SINGLE, FOREVER);
     /** The controller's decisions are the audit trail of every promotion and rollback. */
-    public static final TopicSpec CONTROLLER_EVENTS =
+    public static final TopicSpec<ControllerEvent> CONTROLLER_EVENTS =
             record("omega.controller-events", ControllerEvent.class, "model type", SINGLE, FOREVER);
 
-    private static final List<TopicSpec> RECORD_TOPICS = List.of(DECISIONS, EXECUTIONS, OUTCOMES, TRAINING_REQUESTS,
+    private static final List<TopicSpec<?>> RECORD_TOPICS = List.of(DECISIONS, EXECUTIONS, OUTCOMES, TRAINING_REQUESTS,
             TRAINING_RESULTS, REGISTRY_COMMANDS, REGISTRY_EVENTS, EVALUATIONS, CONTROLLER_EVENTS);
 
-    private static final List<TopicSpec> ALL;
+    private static final List<TopicSpec<?>> ALL;
 
     static {
-        List<TopicSpec> all = new ArrayList<>(RECORD_TOPICS);
+        List<TopicSpec<?>> all = new ArrayList<>(RECORD_TOPICS);
         RECORD_TOPICS.forEach(t -> all.add(deadLetterOf(t)));
         ALL = List.copyOf(all);
     }
@@ -65,16 +69,16 @@ public final class Topics {
     }
 
     /** The nine record topics, in the order of the topic table in schemas/README.md. */
-    public static List<TopicSpec> recordTopics() {
+    public static List<TopicSpec<?>> recordTopics() {
         return RECORD_TOPICS;
     }
 
     /** Record topics and their dead-letter topics. */
-    public static List<TopicSpec> all() {
+    public static List<TopicSpec<?>> all() {
         return ALL;
     }
 
-    public static Optional<TopicSpec> byName(String name) {
+    public static Optional<TopicSpec<?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
@@ -83,15 +87,15 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
-    private static TopicSpec deadLetterOf(TopicSpec topic) {
+    private static TopicSpec<byte[]> deadLetterOf(TopicSpec<?> topic) {
         // Rejected records keep their original key and bytes; the error travels in headers.
-        return new TopicSpec(deadLetterTopic(topic.name()), byte[].class, byte[].class, topic.keyMeaning(),
+        return new TopicSpec<>(deadLetterTopic(topic.name()), byte[].class, byte[].class, topic.keyMeaning(),
                 topic.partitioning(), MONTH);
     }
 
-    private static TopicSpec record(String name, Class<?> valueType, String keyMeaning,
-                                    TopicSpec.Partitioning partitioning, Map<String, String> configs) {
-        return new TopicSpec(name, String.class, valueType, keyMeaning, partitioning, configs);
+    private static <V> TopicSpec<V> record(String name, Class<V> valueType, String keyMeaning,
+                                           TopicSpec.Partitioning partitioning, Map<String, String> configs) {
+        return new TopicSpec<>(name, String.class, valueType, keyMeaning, partitioning, configs);
     }
 
     private static Map<String, String> retention(Duration duration) {

@@ -36,17 +36,16 @@ class TopicInstallerIT {
     }
 
     /** The catalogue's topics under a unique prefix, so this test owns what it checks on a shared broker. */
-    private static List<TopicSpec> prefixed(String prefix) {
+    private static List<TopicSpec<?>> prefixed(String prefix) {
         return Topics.all().stream()
-                .map(t -> new TopicSpec(prefix + t.name(), t.keyType(), t.valueType(), t.keyMeaning(),
-                        t.partitioning(), t.configs()))
+                .<TopicSpec<?>>map(t -> t.renamed(prefix + t.name()))
                 .toList();
     }
 
     @Test
     void createsEveryTopicOnceWithItsConfigsAndPartitions() throws Exception {
         String prefix = "it" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        List<TopicSpec> specs = prefixed(prefix);
+        List<TopicSpec<?>> specs = prefixed(prefix);
         TopicInstaller installer = new TopicInstaller(admin, 3, (short) 1, Duration.ofSeconds(30));
 
         TopicInstaller.Result first = installer.install(specs);
@@ -75,7 +74,7 @@ class TopicInstallerIT {
     @Test
     void setsBackAConfigSomeoneChangedByHand() throws Exception {
         String prefix = "drift" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        List<TopicSpec> specs = prefixed(prefix).stream()
+        List<TopicSpec<?>> specs = prefixed(prefix).stream()
                 .filter(t -> t.name().endsWith("omega.registry-events")).toList();
         TopicInstaller installer = new TopicInstaller(admin, 3, (short) 1, Duration.ofSeconds(30));
         installer.install(specs);

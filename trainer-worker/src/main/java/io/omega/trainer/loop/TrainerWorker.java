@@ -10,6 +10,7 @@ import io.omega.schemas.event.TrainingRequest;
 import io.omega.schemas.event.TrainingResult;
 import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.Topics;
 import io.omega.trainer.job.CandidateTrainer;
 import io.omega.trainer.job.InvalidTrainingRequestException;
@@ -28,7 +29,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final SourceTransaction transaction;
     private final Serializer<SpecificRecord> values;
-    private final Deserializer<TrainingRequest> requests;
+    private final TopicDecoder<TrainingRequest> requests;
     private final TrainingOutcomes outcomes;
     private final RegistryOutagePause registryOutage;
     private final ExecutorService trainingThread;
@@ -107,7 +107,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
 
     public TrainerWorker(TrainerSettings settings, CandidateTrainer trainer, Consumer<byte[], byte[]> consumer,
                          Producer<byte[], byte[]> producer, Serializer<SpecificRecord> values,
-                         Deserializer<TrainingRequest> requests, Clock clock) {
+                         TopicDecoder<TrainingRequest> requests, Clock clock) {
         this.settings = settings;
         this.trainer = trainer;
         this.consumer = consumer;
@@ -135,7 +135,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
         return new TrainerWorker(settings, trainer,
                 new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer()),
-                serdes.valueSerializer(SpecificRecord.class), serdes.valueDeserializer(TrainingRequest.class), clock);
+                serdes.valueSerializer(SpecificRecord.class), TopicDecoder.of(Topics.TRAINING_REQUESTS, serdes), clock);
     }
 
     @Override
@@ -184,10 +184,7 @@ public final class TrainerWorker implements Runnable, AutoCloseable {
     private void handle(ConsumerRecord<byte[], byte[]> record) {
         TrainingRequest request;
         try {
-            request = requests.deserialize(record.topic(), record.headers(), record.value());
-            if (request == null) {
-                throw new SerializationException("an empty value is not a training request");
-            }
+            request = requests.decode(record);
         } catch (SchemaRegistryUnavailableException e) {
             // Nothing is wrong with the request: read it again once the registry answers, never dead-letter it.
             Duration backoff = registryOutage.retryLater(record, e);
