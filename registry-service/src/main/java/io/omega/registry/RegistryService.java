@@ -13,6 +13,8 @@ import io.omega.http.JsonHttpServer;
 import io.omega.registry.client.ClientSettings;
 import io.omega.registry.client.EmbeddedSchemaIds;
 import io.omega.registry.client.RegistryClient;
+import io.omega.registry.client.RegistryCommands;
+import io.omega.registry.client.RegistryTopics;
 import io.omega.registry.command.CommandDecider;
 import io.omega.registry.command.DataDirArtifactVerifier;
 import io.omega.registry.metrics.RegistryMetrics;
@@ -87,7 +89,7 @@ public final class RegistryService implements AutoCloseable {
                             .tag("model_type", type).tag("status", status.label()).register(meters);
                 }
             }
-            RegistryRoutes routes = new RegistryRoutes(client,
+            RegistryRoutes routes = new RegistryRoutes(client, new RegistryCommands(Clock.systemUTC()),
                     new BearerTokenAuth(config.registry().adminToken(), "registry.admin_token"),
                     JsonHttpServer.objectMapper());
             JsonHttpServer http = JsonHttpServer.start(config.registry().host(), config.registry().port(), meters,

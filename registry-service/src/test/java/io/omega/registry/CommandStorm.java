@@ -4,6 +4,7 @@ import io.omega.registry.client.ModelRegistration;
 import io.omega.registry.client.RegistryCommands;
 import io.omega.schemas.event.RegistryCommand;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Random;
  * duplicates, promotions of archived versions, rollbacks down the chain and past its end, bad ids, bad artifacts.
  */
 public final class CommandStorm {
+
+    private static final RegistryCommands COMMANDS = new RegistryCommands(Clock.systemUTC());
 
     /** "gru" is not a model type; the bad ids are malformed or not a real date. */
     public static final List<String> TYPES = List.of("cnn", "lstm", "gru");
@@ -55,10 +58,10 @@ public final class CommandStorm {
         String type = TYPES.get(step.type());
         String version = version(step.version());
         return switch (step.kind()) {
-            case 0 -> RegistryCommands.register(registration(type, version, step.artifact()), actor, "trained");
-            case 1 -> RegistryCommands.promote(type, version, actor, "better sharpe");
-            case 2 -> RegistryCommands.rollback(type, actor, "degraded");
-            default -> RegistryCommands.archive(type, version, actor, "superseded");
+            case 0 -> COMMANDS.register(registration(type, version, step.artifact()), actor, "trained");
+            case 1 -> COMMANDS.promote(type, version, actor, "better sharpe");
+            case 2 -> COMMANDS.rollback(type, actor, "degraded");
+            default -> COMMANDS.archive(type, version, actor, "superseded");
         };
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.config.OmegaConfig;
 import io.omega.registry.client.ClientSettings;
 import io.omega.registry.client.RegistryClient;
+import io.omega.registry.client.RegistryTopics;
 import io.omega.registry.command.CommandDecider;
 import io.omega.registry.command.DataDirArtifactVerifier;
 import io.omega.registry.metrics.RegistryMetrics;

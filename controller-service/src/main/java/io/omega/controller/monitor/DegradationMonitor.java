@@ -1,10 +1,10 @@
 package io.omega.controller.monitor;
 
+import io.omega.registry.client.RegistryCommands;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.event.Outcome;
 import io.omega.schemas.event.RegistryCommand;
-import io.omega.schemas.event.RegistryCommandType;
 import io.omega.schemas.id.EventIds;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -101,9 +101,8 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
         if (!settings.rollbackOnDegradation()) {
             return;
         }
-        RegistryCommand rollback = new RegistryCommand(EventIds.next(record.timestamp()), at,
-                RegistryCommandType.ROLLBACK, type, null, null, null, Map.of(), Map.of(), null, null, ACTOR,
-                "auto-rollback of " + version + ": " + reason);
+        RegistryCommand rollback = RegistryCommands.at(at).rollback(type, ACTOR, "auto-rollback of " + version + ": "
+                + reason);
         context.forward(record.withKey(type).withValue(rollback));
         context.forward(record.withKey(type).withValue(new ControllerEvent(EventIds.next(record.timestamp()), at,
                 ControllerEventType.ROLLBACK_REQUESTED, type, version, "auto-rollback: " + reason,

@@ -1,11 +1,11 @@
 package io.omega.controller.promotion;
 
+import io.omega.registry.client.RegistryCommands;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.event.Evaluation;
 import io.omega.schemas.event.EvaluationStatus;
 import io.omega.schemas.event.RegistryCommand;
-import io.omega.schemas.event.RegistryCommandType;
 import io.omega.schemas.id.EventIds;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -67,8 +67,7 @@ public final class PromotionGate implements Processor<String, Evaluation, String
             emit(record, event(at, ControllerEventType.PROMOTION_PENDING, type, version,
                     decision.reason() + "; waiting for manual approval", details));
         } else {
-            RegistryCommand promote = new RegistryCommand(EventIds.next(record.timestamp()), at,
-                    RegistryCommandType.PROMOTE, type, version, null, null, Map.of(), evaluation.getMetrics(),
+            RegistryCommand promote = RegistryCommands.at(at).promote(type, version, evaluation.getMetrics(),
                     evaluation.getDataFrom(), evaluation.getDataTo(), ACTOR, "auto-promotion: " + decision.reason());
             details.put("command_id", promote.getId());
             LOG.info("{} {} passes every criterion; promoting", type, version);

@@ -1,9 +1,9 @@
 package io.omega.controller.view;
 
+import io.omega.registry.client.RegistryCommands;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.event.RegistryCommand;
-import io.omega.schemas.event.RegistryCommandType;
 import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.Topics;
@@ -33,10 +33,12 @@ public final class Approvals implements AutoCloseable {
     private final LearningView view;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final Clock clock;
+    private final RegistryCommands commands;
 
     public Approvals(LearningView view, String bootstrapServers, String clientId, OmegaSerdes serdes, Clock clock) {
         this.view = view;
         this.clock = clock;
+        this.commands = new RegistryCommands(clock);
         Serializer<SpecificRecord> values = serdes.valueSerializer(SpecificRecord.class);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -54,8 +56,7 @@ public final class Approvals implements AutoCloseable {
             return Optional.empty();
         }
         long now = clock.millis();
-        RegistryCommand promote = new RegistryCommand(EventIds.next(now), clock.instant(), RegistryCommandType.PROMOTE,
-                modelType, version, null, null, Map.of(), Map.of(), null, null, actor,
+        RegistryCommand promote = commands.promote(modelType, version, actor,
                 "approved by " + actor + ": " + pending.get().reason());
         Map<String, String> details = new HashMap<>(pending.get().details());
         details.put("command_id", promote.getId());
@@ -74,8 +75,7 @@ public final class Approvals implements AutoCloseable {
     public synchronized Answer rollback(String modelType, String actor, String reason) {
         long now = clock.millis();
         String why = "manual rollback by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        RegistryCommand rollback = new RegistryCommand(EventIds.next(now), clock.instant(),
-                RegistryCommandType.ROLLBACK, modelType, null, null, null, Map.of(), Map.of(), null, null, actor, why);
+        RegistryCommand rollback = commands.rollback(modelType, actor, why);
         String production = view.production(modelType).map(LearningView.ModelEntry::version).orElse(null);
         ControllerEvent requested = new ControllerEvent(EventIds.next(now), clock.instant(),
                 ControllerEventType.ROLLBACK_REQUESTED, modelType, production, why,

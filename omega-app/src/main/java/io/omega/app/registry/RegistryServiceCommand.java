@@ -3,7 +3,7 @@ package io.omega.app.registry;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.registry.RegistryService;
-import io.omega.registry.RegistryTopics;
+import io.omega.registry.client.RegistryTopics;
 import io.omega.schemas.serde.OmegaSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package io.omega.registry.processor;
 
-import io.omega.registry.RegistryTopics;
+import io.omega.registry.client.RegistryTopics;
 
 /**
  * How the command processor reaches Kafka.

@@ -31,11 +31,13 @@ public final class RegistryRoutes {
     static final String DEFAULT_ACTOR = "rest-api";
 
     private final RegistryClient registry;
+    private final RegistryCommands commands;
     private final BearerTokenAuth auth;
     private final ObjectMapper json;
     private final String openApi;
 
-    public RegistryRoutes(RegistryClient registry, BearerTokenAuth auth, ObjectMapper json) {
+    public RegistryRoutes(RegistryClient registry, RegistryCommands commands, BearerTokenAuth auth, ObjectMapper json) {
+        this.commands = commands;
         this.registry = registry;
         this.auth = auth;
         this.json = json;
@@ -58,17 +60,17 @@ public final class RegistryRoutes {
         app.post("/api/models/{type}/{version}/promote", auth.protect(ctx -> {
             String type = knownType(ctx).modelType();
             Body body = body(ctx);
-            answer(ctx, RegistryCommands.promote(type, versionId(ctx), body.actor(), body.reason()));
+            answer(ctx, commands.promote(type, versionId(ctx), body.actor(), body.reason()));
         }));
         app.post("/api/models/{type}/rollback", auth.protect(ctx -> {
             String type = knownType(ctx).modelType();
             Body body = body(ctx);
-            answer(ctx, RegistryCommands.rollback(type, body.actor(), body.reason()));
+            answer(ctx, commands.rollback(type, body.actor(), body.reason()));
         }));
         app.post("/api/models/{type}/{version}/archive", auth.protect(ctx -> {
             String type = knownType(ctx).modelType();
             Body body = body(ctx);
-            answer(ctx, RegistryCommands.archive(type, versionId(ctx), body.actor(), body.reason()));
+            answer(ctx, commands.archive(type, versionId(ctx), body.actor(), body.reason()));
         }));
     }
 

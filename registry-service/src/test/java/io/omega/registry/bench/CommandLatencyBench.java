@@ -14,6 +14,7 @@ import io.omega.schemas.event.RegistryEvent;
 import io.omega.schemas.event.RegistryEventType;
 import org.HdrHistogram.Histogram;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: see registry-service/README.md ("Benchmark"). Arguments: [sequential commands] [pipelined commands] [in flight].
  */
 public final class CommandLatencyBench {
+
+    private static final RegistryCommands COMMANDS = new RegistryCommands(Clock.systemUTC());
 
     private static final double TARGET_P99_MS = 200.0;
 
@@ -99,9 +102,9 @@ public final class CommandLatencyBench {
     private RegistryCommand next(int i) {
         return switch (i % 4) {
             case 0 -> register();
-            case 1 -> RegistryCommands.promote("cnn", VersionId.of(nextVersion.minusSeconds(1)), "bench", "better");
-            case 2 -> RegistryCommands.rollback("cnn", "bench", "worse");
-            default -> RegistryCommands.archive("cnn", VersionId.of(nextVersion.minusSeconds(1)), "bench", "superseded");
+            case 1 -> COMMANDS.promote("cnn", VersionId.of(nextVersion.minusSeconds(1)), "bench", "better");
+            case 2 -> COMMANDS.rollback("cnn", "bench", "worse");
+            default -> COMMANDS.archive("cnn", VersionId.of(nextVersion.minusSeconds(1)), "bench", "superseded");
         };
     }
 
@@ -109,7 +112,7 @@ public final class CommandLatencyBench {
         String version = VersionId.of(nextVersion);
         nextVersion = nextVersion.plusSeconds(1);
         TestArtifacts.Artifact artifact = artifacts.write("cnn", version);
-        return RegistryCommands.register(new ModelRegistration("cnn", version, artifact.uri(), artifact.sha256(),
+        return COMMANDS.register(new ModelRegistration("cnn", version, artifact.uri(), artifact.sha256(),
                 Map.of("epochs", "50"), Map.of("win_rate", 55.0, "sharpe_ratio", 1.2), null, null), "bench", "trained");
     }
 

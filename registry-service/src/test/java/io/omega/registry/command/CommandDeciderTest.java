@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandDeciderTest {
 
+    private static final RegistryCommands COMMANDS = new RegistryCommands(Clock.systemUTC());
+
     @TempDir
     Path dataDir;
 
@@ -43,7 +45,7 @@ class CommandDeciderTest {
 
     private RegistryEvent register(String version) {
         TestArtifacts.Artifact a = new TestArtifacts(dataDir).write("cnn", version);
-        return run(RegistryCommands.register(new ModelRegistration("cnn", version, a.uri(), a.sha256(), Map.of("epochs", "50"),
+        return run(COMMANDS.register(new ModelRegistration("cnn", version, a.uri(), a.sha256(), Map.of("epochs", "50"),
                 Map.of("win_rate", 58.5), null, null), "trainer", "scheduled retrain"));
     }
 
@@ -53,26 +55,26 @@ class CommandDeciderTest {
         assertThat(register("20250122_090000").getEventType()).isEqualTo(RegistryEventType.REGISTERED);
         assertThat(register("20250124_120000").getEventType()).isEqualTo(RegistryEventType.REGISTERED);
 
-        RegistryEvent first = run(RegistryCommands.promote("cnn", "20250120_140000", "alice", "first model"));
+        RegistryEvent first = run(COMMANDS.promote("cnn", "20250120_140000", "alice", "first model"));
         assertThat(first.getEventType()).isEqualTo(RegistryEventType.PROMOTED);
         assertThat(first.getPreviousVersion()).isNull();
-        RegistryEvent second = run(RegistryCommands.promote("cnn", "20250122_090000", "controller", "sharpe 1.6"));
+        RegistryEvent second = run(COMMANDS.promote("cnn", "20250122_090000", "controller", "sharpe 1.6"));
         assertThat(second.getPreviousVersion()).isEqualTo("20250120_140000");
-        run(RegistryCommands.promote("cnn", "20250124_120000", "controller", "sharpe 1.8"));
+        run(COMMANDS.promote("cnn", "20250124_120000", "controller", "sharpe 1.8"));
 
-        RegistryEvent back = run(RegistryCommands.rollback("cnn", "controller", "win rate dropped 12 points"));
+        RegistryEvent back = run(COMMANDS.rollback("cnn", "controller", "win rate dropped 12 points"));
         assertThat(back.getEventType()).isEqualTo(RegistryEventType.ROLLED_BACK);
         assertThat(back.getVersion()).isEqualTo("20250122_090000");
         assertThat(back.getPreviousVersion()).isEqualTo("20250124_120000");
-        RegistryEvent again = run(RegistryCommands.rollback("cnn", "bob", "still bad"));
+        RegistryEvent again = run(COMMANDS.rollback("cnn", "bob", "still bad"));
         assertThat(again.getVersion()).isEqualTo("20250120_140000");
 
         // The first production version replaced none: rolling it back leaves the engine on its rules.
-        RegistryEvent toRules = run(RegistryCommands.rollback("cnn", "bob", "once more"));
+        RegistryEvent toRules = run(COMMANDS.rollback("cnn", "bob", "once more"));
         assertThat(toRules.getEventType()).isEqualTo(RegistryEventType.ROLLED_BACK);
         assertThat(toRules.getVersion()).isNull();
         assertThat(toRules.getPreviousVersion()).isEqualTo("20250120_140000");
-        RegistryEvent none = run(RegistryCommands.rollback("cnn", "bob", "and again"));
+        RegistryEvent none = run(COMMANDS.rollback("cnn", "bob", "and again"));
         assertThat(none.getEventType()).isEqualTo(RegistryEventType.REJECTED);
         assertThat(none.getReason()).isEqualTo("cnn has no production version to roll back from");
 
@@ -93,25 +95,25 @@ class CommandDeciderTest {
     @Test
     void rejectionsNameWhatIsWrong() {
         register("20250120_140000");
-        run(RegistryCommands.promote("cnn", "20250120_140000", "alice", null));
+        run(COMMANDS.promote("cnn", "20250120_140000", "alice", null));
 
         assertThat(register("20250120_140000").getReason()).isEqualTo("cnn 20250120_140000 is already registered (production)");
-        assertThat(run(RegistryCommands.promote("cnn", "20250120_140000", "alice", null)).getReason())
+        assertThat(run(COMMANDS.promote("cnn", "20250120_140000", "alice", null)).getReason())
                 .isEqualTo("only a candidate can be promoted; cnn 20250120_140000 is production");
-        assertThat(run(RegistryCommands.archive("cnn", "20250120_140000", "alice", null)).getReason())
+        assertThat(run(COMMANDS.archive("cnn", "20250120_140000", "alice", null)).getReason())
                 .isEqualTo("cnn 20250120_140000 is the production version and cannot be archived;"
                         + " promote another version or roll back first");
-        assertThat(run(RegistryCommands.promote("cnn", "20250101_000000", "alice", null)).getReason())
+        assertThat(run(COMMANDS.promote("cnn", "20250101_000000", "alice", null)).getReason())
                 .isEqualTo("cnn 20250101_000000 is not registered");
-        assertThat(run(RegistryCommands.promote("cnn", "20250230_000000", "alice", null)).getReason())
+        assertThat(run(COMMANDS.promote("cnn", "20250230_000000", "alice", null)).getReason())
                 .isEqualTo("version '20250230_000000' is not a real UTC date and time");
-        assertThat(run(RegistryCommands.promote("cnn", "v2", "alice", null)).getReason())
+        assertThat(run(COMMANDS.promote("cnn", "v2", "alice", null)).getReason())
                 .isEqualTo("version 'v2' is not a version id: expected yyyyMMdd_HHmmss (UTC), like 20250124_120000");
-        assertThat(run(RegistryCommands.rollback("gru", "alice", null)).getReason())
+        assertThat(run(COMMANDS.rollback("gru", "alice", null)).getReason())
                 .isEqualTo("unknown model type 'gru' (known: cnn, lstm)");
-        assertThat(run(RegistryCommands.rollback("lstm", "alice", null)).getReason())
+        assertThat(run(COMMANDS.rollback("lstm", "alice", null)).getReason())
                 .isEqualTo("lstm has no production version to roll back from");
-        assertThat(run(RegistryCommands.promote("cnn", "20250120_140000", " ", null)).getReason())
+        assertThat(run(COMMANDS.promote("cnn", "20250120_140000", " ", null)).getReason())
                 .isEqualTo("actor is required: say who asks");
     }
 
@@ -120,30 +122,30 @@ class CommandDeciderTest {
         TestArtifacts.Artifact a = new TestArtifacts(dataDir).write("lstm", "20250124_120000");
         String wrong = "ab".repeat(32);
 
-        RegistryEvent mismatch = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
+        RegistryEvent mismatch = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
                 wrong, Map.of(), Map.of(), null, null), "trainer", null));
         assertThat(mismatch.getReason()).isEqualTo("artifact " + a.uri() + " has SHA-256 " + a.sha256()
                 + ", the command says " + wrong);
 
-        RegistryEvent missing = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000",
+        RegistryEvent missing = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000",
                 "models/lstm/none.zip", a.sha256(), Map.of(), Map.of(), null, null), "trainer", null));
         assertThat(missing.getReason()).startsWith("artifact models/lstm/none.zip does not exist");
 
         Path outside = Files.createTempFile("outside", ".zip");
-        RegistryEvent escape = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000",
+        RegistryEvent escape = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000",
                 outside.toUri().toString(), a.sha256(), Map.of(), Map.of(), null, null), "trainer", null));
         assertThat(escape.getReason()).contains("is outside the data directory");
         Files.delete(outside);
 
-        RegistryEvent badSha = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
+        RegistryEvent badSha = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
                 "xyz", Map.of(), Map.of(), null, null), "trainer", null));
         assertThat(badSha.getReason()).isEqualTo("artifact_sha256 must be 64 hexadecimal characters, got 'xyz'");
 
-        RegistryEvent nan = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
+        RegistryEvent nan = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000", a.uri(),
                 a.sha256(), Map.of(), Map.of("sharpe_ratio", Double.NaN), null, null), "trainer", null));
         assertThat(nan.getReason()).isEqualTo("metric sharpe_ratio must be a finite number, got NaN");
 
-        RegistryEvent ok = run(RegistryCommands.register(new ModelRegistration("lstm", "20250124_120000",
+        RegistryEvent ok = run(COMMANDS.register(new ModelRegistration("lstm", "20250124_120000",
                 dataDir.resolve(a.uri()).toUri().toString(), a.sha256().toUpperCase(), Map.of(), Map.of(), null, null),
                 "trainer", null));
         assertThat(ok.getEventType()).isEqualTo(RegistryEventType.REGISTERED);
@@ -156,11 +158,11 @@ class CommandDeciderTest {
         for (String v : new String[]{"20250120_140000", "20250121_140000", "20250122_140000"}) {
             TestArtifacts.Artifact a = new TestArtifacts(dataDir).write("cnn", v);
             double winRate = v.startsWith("20250121") ? 62.0 : 55.0;
-            run(RegistryCommands.register(new ModelRegistration("cnn", v, a.uri(), a.sha256(), Map.of(),
+            run(COMMANDS.register(new ModelRegistration("cnn", v, a.uri(), a.sha256(), Map.of(),
                     Map.of("win_rate", winRate), null, null), "trainer", null));
         }
         assertThat(state.type("cnn").bestCandidate("win_rate").orElseThrow().version()).isEqualTo("20250121_140000");
-        run(RegistryCommands.promote("cnn", "20250121_140000", "alice", null));
+        run(COMMANDS.promote("cnn", "20250121_140000", "alice", null));
         // Production is not a candidate; of the two left, equal metric: the newest.
         assertThat(state.type("cnn").bestCandidate("win_rate").orElseThrow().version()).isEqualTo("20250122_140000");
         assertThat(state.type("cnn").bestCandidate("sortino")).isEmpty();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class RegistryProcessorIT {
+
+    private static final RegistryCommands COMMANDS = new RegistryCommands(Clock.systemUTC());
 
     private final String bootstrap;
 
@@ -100,7 +103,7 @@ class RegistryProcessorIT {
                 assertThat(restarted.state().snapshot()).isEqualTo(replayed.snapshot());
                 assertThat(restarted.state().answeredCommands()).hasSize(300);
 
-                RegistryCommand next = RegistryCommands.rollback("cnn", "after-restart", "check");
+                RegistryCommand next = COMMANDS.rollback("cnn", "after-restart", "check");
                 RegistryEventType expected = reference.expect(next, true);
                 assertThat(client.execute(next).getEventType()).isEqualTo(expected);
                 try (RegistryClient fresh = registry.client("fresh")) {
@@ -139,14 +142,14 @@ class RegistryProcessorIT {
                             String version = String.format("20250124_%02d%02d%02d", 10 + thread, i / 60, i % 60);
                             TestArtifacts.Artifact artifact = artifacts.write("cnn", version);
                             versions.add(version);
-                            command = RegistryCommands.register(new ModelRegistration("cnn", version, artifact.uri(),
+                            command = COMMANDS.register(new ModelRegistration("cnn", version, artifact.uri(),
                                     artifact.sha256(), Map.of(), Map.of("win_rate", 50.0 + i), null, null),
                                     "client-" + thread, "trained");
                         } else if (dice < 7) {
-                            command = RegistryCommands.promote("cnn", versions.get(random.nextInt(versions.size())),
+                            command = COMMANDS.promote("cnn", versions.get(random.nextInt(versions.size())),
                                     "client-" + thread, "better");
                         } else {
-                            command = RegistryCommands.rollback("cnn", "client-" + thread, "worse");
+                            command = COMMANDS.rollback("cnn", "client-" + thread, "worse");
                         }
                         mine.add(command);
                         RegistryEvent event = client.execute(command);
@@ -193,13 +196,13 @@ class RegistryProcessorIT {
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(registry.topics().commands(), "cnn", garbage)).get();
-            RegistryCommand rollback = RegistryCommands.rollback("cnn", "ops", "test");
+            RegistryCommand rollback = COMMANDS.rollback("cnn", "ops", "test");
             byte[] encoded = registry.serdes().valueSerializer(RegistryCommand.class)
                     .serialize(registry.topics().commands(), rollback);
             raw.send(new ProducerRecord<>(registry.topics().commands(), "cnn", encoded)).get();
             raw.send(new ProducerRecord<>(registry.topics().commands(), "cnn", encoded)).get();
 
-            RegistryEvent answer = client.execute(RegistryCommands.archive("cnn", "20250124_120000", "ops", "marker"));
+            RegistryEvent answer = client.execute(COMMANDS.archive("cnn", "20250124_120000", "ops", "marker"));
             assertThat(answer.getReason()).isEqualTo("cnn 20250124_120000 is not registered");
 
             List<RegistryEvent> log = registry.events();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A second instance fences the first: never two writers of the event log, and no command answered twice. */
 @ExtendWith(KafkaBrokerExtension.class)
 class SingleWriterIT {
+
+    private static final RegistryCommands COMMANDS = new RegistryCommands(Clock.systemUTC());
 
     private final String bootstrap;
 
@@ -38,11 +41,11 @@ class SingleWriterIT {
         try (RegistryProcessor first = registry.startProcessor();
              RegistryClient client = registry.client("takeover")) {
             for (int i = 0; i < 5; i++) {
-                commandIds.add(client.execute(RegistryCommands.rollback("cnn", "ops", "before " + i)).getCommandId());
+                commandIds.add(client.execute(COMMANDS.rollback("cnn", "ops", "before " + i)).getCommandId());
             }
             try (RegistryProcessor second = registry.startProcessor()) {
                 for (int i = 0; i < 20; i++) {
-                    commandIds.add(client.execute(RegistryCommands.rollback("lstm", "ops", "after " + i)).getCommandId());
+                    commandIds.add(client.execute(COMMANDS.rollback("lstm", "ops", "after " + i)).getCommandId());
                 }
                 // Whichever instance held the commands when the second started: the first cannot commit any more.
                 if (!first.isRunning()) {

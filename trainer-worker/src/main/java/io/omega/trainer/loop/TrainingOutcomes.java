@@ -1,7 +1,8 @@
 package io.omega.trainer.loop;
 
+import io.omega.registry.client.ModelRegistration;
+import io.omega.registry.client.RegistryCommands;
 import io.omega.schemas.event.RegistryCommand;
-import io.omega.schemas.event.RegistryCommandType;
 import io.omega.schemas.event.TrainingRequest;
 import io.omega.schemas.event.TrainingResult;
 import io.omega.schemas.event.TrainingStatus;
@@ -18,9 +19,11 @@ final class TrainingOutcomes {
     static final String ACTOR = "trainer-worker";
 
     private final Clock clock;
+    private final RegistryCommands commands;
 
     TrainingOutcomes(Clock clock) {
         this.clock = clock;
+        this.commands = new RegistryCommands(clock);
     }
 
     TrainingResult succeeded(TrainingJob job, TrainedCandidate candidate) {
@@ -29,9 +32,9 @@ final class TrainingOutcomes {
     }
 
     RegistryCommand register(TrainingJob job, TrainedCandidate candidate) {
-        return new RegistryCommand(EventIds.next(clock.millis()), clock.instant(), RegistryCommandType.REGISTER,
-                candidate.modelType(), candidate.version(), candidate.artifactUri(), candidate.sha256(),
-                candidate.config(), candidate.metrics(), candidate.dataFrom(), candidate.dataTo(), ACTOR,
+        return commands.register(new ModelRegistration(candidate.modelType(), candidate.version(),
+                        candidate.artifactUri(), candidate.sha256(), candidate.config(), candidate.metrics(),
+                        candidate.dataFrom(), candidate.dataTo()), ACTOR,
                 "trained for request " + job.requestId() + " (" + job.reason() + ", requested by "
                         + job.requestedBy() + ")");
     }

@@ -2,7 +2,6 @@ package io.omega.registry.client;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omega.config.OmegaConfig;
-import io.omega.registry.RegistryTopics;
 import io.omega.registry.metrics.RegistryMetrics;
 import io.omega.registry.model.ModelTypeState;
 import io.omega.registry.model.ModelVersion;
@@ -19,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +43,15 @@ public final class RegistryClient implements AutoCloseable {
     private final EventFollower follower;
     private final RegistryMetrics metrics;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final RegistryCommands commands;
 
     private record Pending(CompletableFuture<RegistryEvent> future, long sentNanos) {
     }
 
     private RegistryClient(ClientSettings settings, Serializer<RegistryCommand> commandWriter,
-                           TopicDecoder<RegistryEvent> eventReader, RegistryMetrics metrics) {
+                           TopicDecoder<RegistryEvent> eventReader, RegistryMetrics metrics, Clock clock) {
         this.settings = settings;
+        this.commands = new RegistryCommands(clock);
         this.metrics = metrics;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
@@ -66,7 +68,7 @@ public final class RegistryClient implements AutoCloseable {
     public static RegistryClient start(ClientSettings settings, Serializer<RegistryCommand> commandWriter,
                                        TopicDecoder<RegistryEvent> eventReader, RegistryMetrics metrics,
                                        Duration startTimeout) {
-        RegistryClient client = new RegistryClient(settings, commandWriter, eventReader, metrics);
+        RegistryClient client = new RegistryClient(settings, commandWriter, eventReader, metrics, Clock.systemUTC());
         try {
             client.follower.start(startTimeout);
         } catch (RuntimeException e) {
@@ -136,19 +138,19 @@ public final class RegistryClient implements AutoCloseable {
     // Commands and queries -----------------------------------------------------------------------------------------
 
     public RegistryEvent registerModel(ModelRegistration model, String actor, String reason) {
-        return execute(RegistryCommands.register(model, actor, reason));
+        return execute(commands.register(model, actor, reason));
     }
 
     public RegistryEvent promoteToProduction(String modelType, String version, String actor, String reason) {
-        return execute(RegistryCommands.promote(modelType, version, actor, reason));
+        return execute(commands.promote(modelType, version, actor, reason));
     }
 
     public RegistryEvent rollbackToPrevious(String modelType, String actor, String reason) {
-        return execute(RegistryCommands.rollback(modelType, actor, reason));
+        return execute(commands.rollback(modelType, actor, reason));
     }
 
     public RegistryEvent archiveModel(String modelType, String version, String actor, String reason) {
-        return execute(RegistryCommands.archive(modelType, version, actor, reason));
+        return execute(commands.archive(modelType, version, actor, reason));
     }
 
     public Optional<ModelVersion> getCurrentProductionModel(String modelType) {

@@ -1,4 +1,4 @@
-package io.omega.registry;
+package io.omega.registry.client;
 
 import io.omega.schemas.topic.TopicSpec;
 import io.omega.schemas.topic.Topics;

@@ -1,6 +1,5 @@
 package io.omega.registry.client;
 
-import io.omega.registry.RegistryTopics;
 
 import java.time.Duration;
 

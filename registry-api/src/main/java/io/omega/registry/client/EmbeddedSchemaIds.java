@@ -2,7 +2,6 @@ package io.omega.registry.client;
 
 import io.omega.config.RegistryMode;
 import io.omega.config.SchemaRegistryConfig;
-import io.omega.registry.RegistryTopics;
 import io.omega.schemas.event.RegistryCommand;
 import io.omega.schemas.event.RegistryCommandType;
 import io.omega.schemas.event.RegistryEvent;
