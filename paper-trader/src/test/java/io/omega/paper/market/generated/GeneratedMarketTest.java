@@ -74,9 +74,9 @@ class GeneratedMarketTest {
 
     @Test
     void theEnginesRulesLoseOnThePlantedShocksWhileTradingTheirReversalEarns() {
-        // the demo's trading settings: stop 1 %, target 2 %, at most 90 bars, threshold 0.5, fees and slippage
+        // the demo's trading settings: stop 1 %, target 2 %, at most 90 bars, threshold 0.55, fees and slippage
         Backtester backtester = new Backtester(BacktestSettings.DEFAULTS.withExits(1.0, 2.0, 90)
-                .withDecisionThreshold(0.5));
+                .withDecisionThreshold(0.55));
         for (long seed = 1; seed <= 3; seed++) {
             List<Bar> bars = GeneratedMarket.of(Scenario.PLANTED_SIGNAL, seed).bars("X");
             int n = bars.size();
@@ -88,7 +88,7 @@ class GeneratedMarketTest {
                 var f = features.update(bar);
                 if (f.isPresent()) {
                     MomentumRules.Probabilities p = MomentumRules.predict(f.get());
-                    rules[i] = (byte) Backtester.signal(p.pLong(), p.pShort(), p.pFlat(), 0.5);
+                    rules[i] = (byte) Backtester.signal(p.pLong(), p.pShort(), p.pFlat(), 0.55);
                 }
                 if (bar.volume() >= GeneratedMarket.SHOCK_VOLUME) {
                     reversal[i] = (byte) (bar.close() > bar.open() ? -1 : 1);
