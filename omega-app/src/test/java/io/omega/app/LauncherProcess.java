@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class LauncherProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "omega.jar");
+    /** The native libraries' jars, beside the jar: its manifest's Class-Path names them relative to it. */
+    static final Path LIB = Path.of("target", "lib");
 
     private final List<String> args;
     private final Process process;
@@ -35,8 +37,13 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(List<String> args, Map<String, String> env, Path workDir) {
+        return start(JAR, args, env, workDir);
+    }
+
+    /** {@code java -jar JAR ARGS}, for a copy of the jar somewhere else. */
+    static LauncherProcess start(Path jar, List<String> args, Map<String, String> env, Path workDir) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toAbsolutePath().toString()));
+                "-jar", jar.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -19,8 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +136,51 @@ class LauncherProcessIT {
                 assertThat(ready).contains(marketTime.equalsIgnoreCase("original") ? "(2013-11-25" : "Z ..");
                 assertThat(run.terminate(STOP)).as(run.output()).isZero();
             }
+        }
+    }
+
+    @Test
+    void theJarStaysUnder150MbAndItsManifestNamesEveryNativeLibraryJarOfLib() throws Exception {
+        assertThat(Files.size(LauncherProcess.JAR)).as("bytes of %s", LauncherProcess.JAR).isLessThanOrEqualTo(150_000_000L);
+        List<String> classPath;
+        List<String> nativeLibraries;
+        try (JarFile jar = new JarFile(LauncherProcess.JAR.toFile())) {
+            classPath = List.of(jar.getManifest().getMainAttributes().getValue("Class-Path").trim().split("\\s+"));
+            nativeLibraries = jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.matches("org/(nd4j|bytedeco)/.*\\.so(\\.\\d+)*")).toList();
+        }
+        assertThat(nativeLibraries).as("ND4J, OpenBLAS, oneDNN and JavaCPP natives inside omega.jar").isEmpty();
+        List<String> lib;
+        try (Stream<Path> files = Files.list(LauncherProcess.LIB)) {
+            lib = files.map(file -> "lib/" + file.getFileName()).toList();
+        }
+        assertThat(classPath).containsExactlyInAnyOrderElementsOf(lib)
+                .anyMatch(entry -> entry.matches("lib/nd4j-native-.+-linux-x86_64-onednn-avx2\\.jar"));
+    }
+
+    @Test
+    void trainingLoadsTheNativeLibrariesFromLibBesideTheJarWhateverTheWorkingDirectory() throws Exception {
+        // The trainer loads ND4J's natives before it reads any data; on an empty data directory it then stops with
+        // "no decisions logged", which it can only print once the natives have loaded.
+        Map<String, String> env = Map.of("OMEGA_STORAGE__DATA_DIR", dir.resolve("data").toString());
+        try (LauncherProcess run = LauncherProcess.start(List.of("train", "--model-type", "cnn"), env, dir)) {
+            assertThat(run.awaitExit(START)).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("omega train: no decisions logged").doesNotContain("native library");
+        }
+    }
+
+    @Test
+    void withoutLibBesideItTheJarSaysWhatIsMissingWhenItNeedsTheNativeLibraries() throws Exception {
+        Path alone = Files.createDirectories(dir.resolve("alone")).resolve("omega.jar");
+        Files.copy(LauncherProcess.JAR, alone);
+        try (LauncherProcess run = LauncherProcess.start(alone, List.of("--version"), Map.of(), dir)) {
+            assertThat(run.awaitExit(STOP)).as(run.output()).isZero();
+        }
+        Map<String, String> env = Map.of("OMEGA_STORAGE__DATA_DIR", dir.resolve("data").toString());
+        try (LauncherProcess run = LauncherProcess.start(alone, List.of("train", "--model-type", "cnn"), env, dir)) {
+            assertThat(run.awaitExit(START)).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("omega train: ND4J's native library is not on the class path")
+                    .contains("lib/ directory built beside it");
         }
     }
 
