@@ -1,4 +1,4 @@
-package io.omega.trainer.testing;
+package io.omega.testing.experience;
 
 import io.omega.store.DecisionRow;
 import io.omega.store.ExecutionRow;
