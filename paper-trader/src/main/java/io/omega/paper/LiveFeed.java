@@ -1,13 +1,14 @@
 package io.omega.paper;
 
+import io.omega.exchange.okx.OkxArg;
+import io.omega.exchange.okx.OkxChannels;
+import io.omega.exchange.okx.OkxEvent;
+import io.omega.exchange.okx.OkxRestTrades;
+import io.omega.exchange.okx.OkxStreamListener;
+import io.omega.exchange.okx.OkxTrade;
 import io.omega.paper.market.Bar;
 import io.omega.paper.market.LiveBars;
-import io.omega.paper.market.okx.OkxArg;
-import io.omega.paper.market.okx.OkxChannels;
-import io.omega.paper.market.okx.OkxEvent;
-import io.omega.paper.market.okx.OkxRestTrades;
-import io.omega.paper.market.okx.OkxStreamListener;
-import io.omega.paper.market.okx.OkxTrade;
+import io.omega.paper.market.Trade;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -61,8 +62,8 @@ final class LiveFeed implements OkxStreamListener {
             }
             boolean repeat = awaitingRepeat.remove(instId);
             for (OkxTrade t : trades.trades()) {
-                List<Bar> done = repeat ? bars.addRepeat(instId, t.tradeId(), t.count(), t.trade())
-                        : bars.add(instId, t.tradeId(), t.count(), t.trade());
+                List<Bar> done = repeat ? bars.addRepeat(instId, t.tradeId(), t.count(), trade(t))
+                        : bars.add(instId, t.tradeId(), t.count(), trade(t));
                 done.forEach(completed);
             }
         } else if (event instanceof OkxEvent.Subscribed s) {
@@ -87,7 +88,7 @@ final class LiveFeed implements OkxStreamListener {
         try {
             OkxRestTrades.Gap gap = rest.since(instId, after);
             for (OkxTrade t : gap.trades()) {
-                bars.add(instId, t.tradeId(), t.count(), t.trade()).forEach(completed);
+                bars.add(instId, t.tradeId(), t.count(), trade(t)).forEach(completed);
             }
             gapTrades += gap.trades().size();
             if (!gap.reachedStart()) {
@@ -102,6 +103,11 @@ final class LiveFeed implements OkxStreamListener {
             unfilledGaps++;
             say("Could not fetch the trades of " + instId + " missed after trade " + after + ": " + e.getMessage());
         }
+    }
+
+    /** The engine's trade of an OKX one; {@link OkxTrade} checks price and amount as {@link Trade} does. */
+    private static Trade trade(OkxTrade t) {
+        return new Trade(t.time(), t.price(), t.amount());
     }
 
     @Override

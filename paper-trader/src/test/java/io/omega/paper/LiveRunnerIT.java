@@ -2,14 +2,14 @@ package io.omega.paper;
 
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
+import io.omega.exchange.okx.Backoff;
+import io.omega.exchange.okx.OkxRestTestServer;
+import io.omega.exchange.okx.OkxTestServer;
 import io.omega.paper.market.Bar;
 import io.omega.paper.market.BarAggregator;
 import io.omega.paper.market.BundledBitstampTrades;
 import io.omega.paper.market.LiveBars;
 import io.omega.paper.market.Trade;
-import io.omega.paper.market.okx.Backoff;
-import io.omega.paper.market.okx.OkxRestTestServer;
-import io.omega.paper.market.okx.OkxTestServer;
 import io.omega.schemas.event.Decision;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;

@@ -1,17 +1,17 @@
 package io.omega.paper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omega.exchange.okx.Backoff;
+import io.omega.exchange.okx.OkxArg;
+import io.omega.exchange.okx.OkxMarketStream;
+import io.omega.exchange.okx.OkxRestTestServer;
+import io.omega.exchange.okx.OkxRestTrades;
+import io.omega.exchange.okx.OkxStreamSettings;
+import io.omega.exchange.okx.OkxTestServer;
 import io.omega.paper.market.Bar;
 import io.omega.paper.market.ExpectedBars;
 import io.omega.paper.market.LiveBars;
 import io.omega.paper.market.Trade;
-import io.omega.paper.market.okx.Backoff;
-import io.omega.paper.market.okx.OkxArg;
-import io.omega.paper.market.okx.OkxMarketStream;
-import io.omega.paper.market.okx.OkxRestTestServer;
-import io.omega.paper.market.okx.OkxRestTrades;
-import io.omega.paper.market.okx.OkxStreamSettings;
-import io.omega.paper.market.okx.OkxTestServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.omega.paper.market;
 
+import io.omega.exchange.okx.TradeIds;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

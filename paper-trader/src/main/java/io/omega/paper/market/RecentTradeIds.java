@@ -1,5 +1,7 @@
 package io.omega.paper.market;
 
+import io.omega.exchange.okx.TradeIds;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -6,10 +6,10 @@ import io.omega.learning.model.ModelType;
 import io.omega.schemas.event.TargetType;
 import io.omega.schemas.event.TrainingReason;
 import io.omega.store.ExperienceStore;
+import io.omega.testing.experience.SyntheticExperience;
 import io.omega.trainer.dl4j.DeepLearningCandidateTrainer;
 import io.omega.trainer.dl4j.TrainingRows;
 import io.omega.trainer.job.TrainingJob;
-import io.omega.trainer.testing.SyntheticExperience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ import io.omega.learning.dataset.DatasetBuilder;
 import io.omega.learning.dataset.DatasetSpec;
 import io.omega.learning.dataset.WindowedDataset;
 import io.omega.store.ExperienceStore;
+import io.omega.testing.experience.SyntheticExperience;
 import io.omega.trainer.dl4j.TrainingRows;
-import io.omega.trainer.testing.SyntheticExperience;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import io.omega.learning.model.EpochProgress;
 import io.omega.schemas.event.TargetType;
 import io.omega.schemas.event.TrainingReason;
 import io.omega.store.ExperienceStore;
+import io.omega.testing.experience.SyntheticExperience;
 import io.omega.trainer.job.TrainedCandidate;
 import io.omega.trainer.job.TrainingJob;
-import io.omega.trainer.testing.SyntheticExperience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
