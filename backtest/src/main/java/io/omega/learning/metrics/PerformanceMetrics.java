@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The evaluation metrics, as learning-core's README defines them. Percentages are in percent (55.0 means 55 %).
+ * The evaluation metrics, as the backtest module's README defines them. Percentages are in percent (55.0 means 55 %).
  *
  * @param winRate        winning / total × 100; 0 with no trades
  * @param avgProfit      total_pnl / total_trades; 0 with no trades
