@@ -11,7 +11,7 @@ import java.util.Map;
  * @param avgProfit      total_pnl / total_trades; 0 with no trades
  * @param returnPct      total_pnl / starting capital × 100
  * @param maxDrawdown    largest peak-to-trough fall of the equity curve, % of the peak
- * @param sharpeRatio    annualised Sharpe of per-bar equity returns (see {@link PerformanceCalculator})
+ * @param sharpeRatio    annualised Sharpe of per-bar equity returns (see {@link io.omega.learning.metrics.criteria.SharpeRatio})
  * @param profitFactor   grossProfit / grossLoss; {@link Double#POSITIVE_INFINITY} with profits and no loss, 0 with
  *                       neither
  * @param grossProfit    sum of the winning trades' net pnl
