@@ -4,7 +4,7 @@ import io.omega.config.PaperTradingConfig;
 import io.omega.experience.AiDecision;
 import io.omega.experience.ExperienceRecorder;
 import io.omega.experience.TradeClosed;
-import io.omega.learning.dataset.BarPrices;
+import io.omega.learning.backtest.BarPrices;
 import io.omega.learning.dataset.DatasetSpec;
 import io.omega.paper.decide.Decider;
 import io.omega.paper.decide.Prediction;

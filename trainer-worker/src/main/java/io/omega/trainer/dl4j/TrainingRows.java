@@ -62,7 +62,7 @@ public final class TrainingRows {
         int needed = (int) Math.ceil(rows.size() * MIN_FEATURE_COVERAGE);
         // The logged bar prices serve backtests; as inputs they would only tell the model the price level.
         List<String> features = featureCounts.entrySet().stream().filter(e -> e.getValue() >= needed)
-                .map(Map.Entry::getKey).filter(f -> !io.omega.learning.dataset.BarPrices.isPrice(f)).toList();
+                .map(Map.Entry::getKey).filter(f -> !io.omega.learning.backtest.BarPrices.isPrice(f)).toList();
         return new Loaded(rows, features, decisions.filesRead(), shadow);
     }
 

@@ -1,4 +1,4 @@
-package io.omega.learning.dataset;
+package io.omega.learning.backtest;
 
 import org.junit.jupiter.api.Test;
 

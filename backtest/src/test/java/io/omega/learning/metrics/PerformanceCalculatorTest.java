@@ -6,9 +6,25 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.omega.learning.backtest.BacktestResult;
+import io.omega.learning.backtest.BacktestSettings;
+import io.omega.learning.backtest.Backtester;
+import io.omega.learning.backtest.Bars;
 import io.omega.learning.backtest.Direction;
 import io.omega.learning.backtest.ExitReason;
+import io.omega.learning.backtest.TestSeries;
 import io.omega.learning.backtest.Trade;
+import io.omega.learning.metrics.criteria.AverageProfit;
+import io.omega.learning.metrics.criteria.GrossLoss;
+import io.omega.learning.metrics.criteria.GrossProfit;
+import io.omega.learning.metrics.criteria.LosingTrades;
+import io.omega.learning.metrics.criteria.MaximumDrawdown;
+import io.omega.learning.metrics.criteria.ProfitFactor;
+import io.omega.learning.metrics.criteria.ReturnPct;
+import io.omega.learning.metrics.criteria.SharpeRatio;
+import io.omega.learning.metrics.criteria.TotalPnl;
+import io.omega.learning.metrics.criteria.TotalTrades;
+import io.omega.learning.metrics.criteria.WinRate;
+import io.omega.learning.metrics.criteria.WinningTrades;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
@@ -125,6 +141,27 @@ class PerformanceCalculatorTest {
     void badPeriodsPerYearIsRefused() {
         assertThatThrownBy(() -> PerformanceCalculator.evaluate(result(1000, new double[] {1000}), 0))
                 .hasMessage("periods per year must be positive and finite, got 0.0");
+    }
+
+    @Test
+    void eachFigureIsItsCriterionToTheLastBit() {
+        Bars bars = TestSeries.randomWalk(5_000, 0.002, 7);
+        BacktestResult r = new Backtester(BacktestSettings.DEFAULTS).run(bars, TestSeries.noisyModel(bars, 5, 0.4, 8));
+        assertThat(r.trades()).hasSizeGreaterThan(50);
+        PerformanceMetrics m = PerformanceCalculator.evaluate(r, HOURLY);
+
+        assertThat((double) m.totalTrades()).isEqualTo(new TotalTrades().calculate(r));
+        assertThat((double) m.winningTrades()).isEqualTo(new WinningTrades().calculate(r));
+        assertThat((double) m.losingTrades()).isEqualTo(new LosingTrades().calculate(r));
+        assertThat(m.winRate()).isEqualTo(new WinRate().calculate(r));
+        assertThat(m.totalPnl()).isEqualTo(new TotalPnl().calculate(r));
+        assertThat(m.avgProfit()).isEqualTo(new AverageProfit().calculate(r));
+        assertThat(m.returnPct()).isEqualTo(new ReturnPct().calculate(r));
+        assertThat(m.maxDrawdown()).isEqualTo(new MaximumDrawdown().calculate(r));
+        assertThat(m.sharpeRatio()).isEqualTo(new SharpeRatio(HOURLY).calculate(r));
+        assertThat(m.profitFactor()).isEqualTo(new ProfitFactor().calculate(r));
+        assertThat(m.grossProfit()).isEqualTo(new GrossProfit().calculate(r));
+        assertThat(m.grossLoss()).isEqualTo(new GrossLoss().calculate(r));
     }
 
     @Test

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The evaluation metrics, as learning-core's README defines them. Percentages are in percent (55.0 means 55 %).
+ * The evaluation metrics, as the backtest module's README defines them. Percentages are in percent (55.0 means 55 %).
  *
  * @param winRate        winning / total × 100; 0 with no trades
  * @param avgProfit      total_pnl / total_trades; 0 with no trades
  * @param returnPct      total_pnl / starting capital × 100
  * @param maxDrawdown    largest peak-to-trough fall of the equity curve, % of the peak
- * @param sharpeRatio    annualised Sharpe of per-bar equity returns (see {@link PerformanceCalculator})
+ * @param sharpeRatio    annualised Sharpe of per-bar equity returns (see {@link io.omega.learning.metrics.criteria.SharpeRatio})
  * @param profitFactor   grossProfit / grossLoss; {@link Double#POSITIVE_INFINITY} with profits and no loss, 0 with
  *                       neither
  * @param grossProfit    sum of the winning trades' net pnl

@@ -1,7 +1,7 @@
-package io.omega.learning.backtest;
+package io.omega.learning.dataset;
 
-import io.omega.learning.dataset.BarPrices;
-import io.omega.learning.dataset.MarketRow;
+import io.omega.learning.backtest.BarPrices;
+import io.omega.learning.backtest.Bars;
 
 import java.util.HashMap;
 import java.util.List;
