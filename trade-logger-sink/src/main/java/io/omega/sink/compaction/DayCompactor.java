@@ -1,5 +1,6 @@
 package io.omega.sink.compaction;
 
+import io.omega.sink.FileTrees;
 import io.omega.store.ExperienceKind;
 import io.omega.store.ExperienceRow;
 import io.omega.store.format.AtomicFiles;
@@ -150,7 +151,7 @@ public final class DayCompactor {
                 .thenComparingLong(ExperienceRow::kafkaOffset));
 
         Path staging = layout.compactionDir(kind, day);
-        deleteTree(staging);
+        FileTrees.delete(staging);
         Files.createDirectories(staging);
         String name = CompactedFile.name(kind, day, existing.map(CompactedFile::generation).orElse(0) + 1,
                 format.extension());
@@ -197,17 +198,6 @@ public final class DayCompactor {
             return ExperienceFileFormat.forFile(file).read(kind, file);
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot read " + file + " (" + e.getMessage() + "); the day is left uncompacted", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

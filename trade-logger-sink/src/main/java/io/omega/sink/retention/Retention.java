@@ -1,5 +1,6 @@
 package io.omega.sink.retention;
 
+import io.omega.sink.FileTrees;
 import io.omega.store.ExperienceKind;
 import io.omega.store.layout.ExperienceLayout;
 import org.slf4j.Logger;
@@ -13,9 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Deletes the days older than {@code self_learning.keep_logs_days}: with 90, a day is kept while it is one of the
@@ -54,10 +53,10 @@ public final class Retention {
                 if (day.isBefore(oldest)) {
                     Path dir = layout.dayDir(kind, day);
                     Path expired = layout.expiredDir(kind, day);
-                    deleteTree(expired);
+                    FileTrees.delete(expired);
                     Files.createDirectories(expired.getParent());
                     Files.move(dir, expired, StandardCopyOption.ATOMIC_MOVE);
-                    deleteTree(expired);
+                    FileTrees.delete(expired);
                     deleted.add(dir);
                 }
             }
@@ -66,16 +65,5 @@ public final class Retention {
             LOG.info("Retention ({} days): deleted {}", keepDays, deleted);
         }
         return deleted;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
