@@ -54,11 +54,6 @@ public final class PerformanceCalculator {
                 ProfitFactor.of(grossProfit, grossLoss), grossProfit, grossLoss, periodsPerYear);
     }
 
-    /** {@link ProfitFactor#of}. */
-    public static double profitFactor(double grossProfit, double grossLoss) {
-        return ProfitFactor.of(grossProfit, grossLoss);
-    }
-
     /** {@link MaximumDrawdown#of}. */
     public static double maxDrawdownPct(double[] equity) {
         return MaximumDrawdown.of(equity);
