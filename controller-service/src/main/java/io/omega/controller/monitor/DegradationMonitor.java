@@ -38,13 +38,15 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
 
     private final MonitorSettings settings;
     private final DegradationWatch watch;
+    private final MonitorProgress progress;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, WatchState> live;
     private KeyValueStore<String, Production> production;
     private KeyValueStore<String, BacktestFigures> evaluated;
 
-    DegradationMonitor(MonitorSettings settings) {
+    DegradationMonitor(MonitorSettings settings, MonitorProgress progress) {
         this.settings = settings;
+        this.progress = progress;
         this.watch = new DegradationWatch(settings);
     }
 
@@ -58,6 +60,11 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
 
     @Override
     public void process(Record<String, Outcome> record) {
+        judge(record);
+        progress.outcomeRead();
+    }
+
+    private void judge(Record<String, Outcome> record) {
         Outcome outcome = record.value();
         if (outcome.getBackfilled()) {
             return; // the rules' trades over history, never a production model's live record
@@ -103,6 +110,7 @@ final class DegradationMonitor implements Processor<String, Outcome, String, Spe
         }
         RegistryCommand rollback = RegistryCommands.at(at).rollback(type, ACTOR, "auto-rollback of " + version + ": "
                 + reason);
+        progress.rollbackRequested();
         context.forward(record.withKey(type).withValue(rollback));
         context.forward(record.withKey(type).withValue(new ControllerEvent(EventIds.next(record.timestamp()), at,
                 ControllerEventType.ROLLBACK_REQUESTED, type, version, "auto-rollback: " + reason,

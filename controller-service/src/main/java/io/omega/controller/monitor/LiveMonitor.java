@@ -10,10 +10,11 @@ import java.util.Optional;
 public final class LiveMonitor implements AutoCloseable {
 
     private final StreamsApp app;
+    private final MonitorProgress progress = new MonitorProgress();
 
     public LiveMonitor(MonitorSettings settings, OmegaSerdes serdes, String bootstrapServers, String applicationId,
                        Path stateDir) {
-        this.app = new StreamsApp(MonitorTopology.build(settings, serdes), bootstrapServers, applicationId, stateDir,
+        this.app = new StreamsApp(MonitorTopology.build(settings, serdes, progress), bootstrapServers, applicationId, stateDir,
                 MonitorTopology.GLOBAL_TOPICS, MonitorTopology.REPARTITIONS);
     }
 
@@ -28,6 +29,11 @@ public final class LiveMonitor implements AutoCloseable {
     /** The production stint of one model version, as this instance holds it; empty when unknown or not queryable yet. */
     public Optional<WatchState> watch(String modelType, String version) {
         return app.lookup(DegradationMonitor.STORE, ModelKey.of(modelType, version));
+    }
+
+    /** What this instance's monitor has read and asked for since start. */
+    public MonitorProgress progress() {
+        return progress;
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class MonitorTopology {
     }
 
     public static Topology build(MonitorSettings settings, OmegaSerdes serdes) {
+        return build(settings, serdes, new MonitorProgress());
+    }
+
+    /** The topology, counting what its monitor does in {@code progress}. */
+    public static Topology build(MonitorSettings settings, OmegaSerdes serdes, MonitorProgress progress) {
         StreamsBuilder builder = new StreamsBuilder();
         var strings = Serdes.String();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ProductionVersions.STORE),
@@ -64,7 +69,7 @@ public final class MonitorTopology {
                 .selectKey((symbol, outcome) -> outcome.getModelType(), Named.as("key-by-model-type"))
                 .repartition(Repartitioned.<String, Outcome>as("outcomes-by-model-type")
                         .withKeySerde(strings).withValueSerde(serdes.valueSerde(Outcome.class)))
-                .process(() -> new DegradationMonitor(settings), Named.as("degradation-monitor"),
+                .process(() -> new DegradationMonitor(settings, progress), Named.as("degradation-monitor"),
                         DegradationMonitor.STORE);
 
         var out = serdes.valueSerde(SpecificRecord.class);

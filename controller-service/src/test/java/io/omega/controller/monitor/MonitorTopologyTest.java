@@ -42,6 +42,7 @@ class MonitorTopologyTest {
     private TestOutputTopic<String, ControllerEvent> events;
     private TestOutputTopic<String, RegistryCommand> commands;
     private int trades;
+    private MonitorProgress progress;
 
     @AfterEach
     void close() {
@@ -205,6 +206,21 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void progressCountsEveryOutcomeReadAndEveryRollbackAskedFor() {
+        start(TEN);
+        production("cnn", V1, 75.0);
+        trades("cnn", "20250122_100000", 4, false);  // not production's: read, not judged
+        trade("cnn", V1, false, true);                // backfilled: read, not judged
+        assertThat(progress.outcomesRead()).isEqualTo(5);
+        assertThat(progress.rollbacksRequested()).isZero();
+
+        trades("cnn", V1, 10, false);
+        assertThat(progress.outcomesRead()).isEqualTo(15);
+        assertThat(progress.rollbacksRequested()).isEqualTo(1);
+        assertThat(commands.readValuesToList()).hasSize(1);
+    }
+
+    @Test
     void withSelfLearningOffADegradationIsReportedButNothingIsRolledBack() {
         start(settings(false));
         production("cnn", V1, 60.0);
@@ -212,6 +228,7 @@ class MonitorTopologyTest {
         assertThat(events.readValuesToList()).extracting(ControllerEvent::getEventType)
                 .containsExactly(ControllerEventType.DEGRADATION_DETECTED);
         assertThat(commands.isEmpty()).isTrue();
+        assertThat(progress.rollbacksRequested()).isZero();
     }
 
     @Test
@@ -232,7 +249,8 @@ class MonitorTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(MonitorTopology.build(settings, serdes), props, T0);
+        progress = new MonitorProgress();
+        driver = new TopologyTestDriver(MonitorTopology.build(settings, serdes, progress), props, T0);
         var strings = Serdes.String();
         outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), strings.serializer(),
                 serdes.valueSerializer(Outcome.class));

@@ -230,6 +230,11 @@ public final class DemoCommand implements Callable<Integer> {
                     () -> controller.view().eventCounts().getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
                     () -> controller.view().loggedTrades(),
                     new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
+                    new VerdictSettling(VerdictSettling.of(controller.monitor().progress()::outcomesRead,
+                            controller.monitor().progress()::rollbacksRequested,
+                            () -> registry.client().history(modelType).stream()
+                                    .filter(t -> "ROLLED_BACK".equals(t.leftHow())).count(),
+                            () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()))),
                     () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()),
                     () -> controller.view().eventCounts().getOrDefault(
                             ControllerEventType.PROMOTION_REQUESTED.name(), 0L),

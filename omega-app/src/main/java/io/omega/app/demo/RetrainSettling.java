@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * and without the wait the hold would land a few trades later on one run than on another. A promotion the gate asked for
  * counts as settled only once the registry has applied it and the engine trades with it; checking the registry's
  * production alone would pass before the registry had read the command, and the swap would land a few bars later
- * on one run than on another.
+ * on one run than on another. After every closed trade it also waits for the live monitor's verdict on it
+ * ({@link VerdictSettling}), so that a rollback lands at the same bar on every run.
  */
 final class RetrainSettling implements ReplayPacing {
 
@@ -26,6 +27,7 @@ final class RetrainSettling implements ReplayPacing {
     private final LongSupplier retrainsTriggered;
     private final LongSupplier outcomesSeenByController;
     private final LoopSettling settling;
+    private final VerdictSettling verdicts;
     private final Supplier<Optional<String>> registryProduction;
     private final LongSupplier promotionsRequested;
     private final LongSupplier promotionsApplied;
@@ -41,7 +43,7 @@ final class RetrainSettling implements ReplayPacing {
      *                            answered, a retraining is triggered at exactly every this many closed trades
      */
     RetrainSettling(LongSupplier retrainsTriggered, LongSupplier outcomesSeenByController, LoopSettling settling,
-                    Supplier<Optional<String>> registryProduction, LongSupplier promotionsRequested,
+                    VerdictSettling verdicts, Supplier<Optional<String>> registryProduction, LongSupplier promotionsRequested,
                     LongSupplier promotionsApplied, int tradesPerRetrain, Duration atMost) {
         this.tradesPerRetrain = tradesPerRetrain;
         this.promotionsRequested = promotionsRequested;
@@ -49,6 +51,7 @@ final class RetrainSettling implements ReplayPacing {
         this.retrainsTriggered = retrainsTriggered;
         this.outcomesSeenByController = outcomesSeenByController;
         this.settling = settling;
+        this.verdicts = verdicts;
         this.registryProduction = registryProduction;
         this.atMost = atMost;
     }
@@ -64,6 +67,7 @@ final class RetrainSettling implements ReplayPacing {
         while (outcomesSeenByController.getAsLong() < closed && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        verdicts.await(closed, trader::productionVersion, deadline);
         // A trigger is one hop away: if it has not come within TRIGGER_AT_MOST, the count is off its schedule (a
         // training that failed to answer in time), and the hold goes on rather than waiting at every later trade.
         long triggerDeadline = Math.min(deadline, System.nanoTime() + TRIGGER_AT_MOST.toNanos());
