@@ -46,7 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double minutes;
 
-    @Option(names = "--signal-strength", defaultValue = "0.7", description = "of the planted signal (default: "
+    @Option(names = "--signal-strength", defaultValue = GeneratedMarket.DEFAULT_STRENGTH_TEXT, description = "of the planted signal (default: "
             + "${DEFAULT-VALUE})")
     double signalStrength;
 
