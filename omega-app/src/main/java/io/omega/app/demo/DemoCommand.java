@@ -120,8 +120,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "the generated market's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--signal-strength", defaultValue = GeneratedMarket.DEFAULT_STRENGTH_TEXT, description = "planted-signal and regime-flip: how "
-            + "often a shock's aftermath goes the planted way, 0.5 (a coin) .. 1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--signal-strength", defaultValue = GeneratedMarket.DEFAULT_STRENGTH_TEXT, description =
+            "planted-signal and regime-flip: how often a shock's aftermath goes the planted way, 0.5 (a coin) .. 1 "
+                    + "(default: ${DEFAULT-VALUE})")
     double signalStrength;
 
     @Option(names = "--model-type", defaultValue = "cnn", paramLabel = "TYPE", description = "the model family the "

@@ -22,9 +22,6 @@ import java.util.stream.Collectors;
 /** Reads a {@link RunReport} off a finished run: the controller's counts, the registry's history, the logged trades. */
 final class RunReports {
 
-    /** The lower end of a 95 % confidence interval of the backtest's expectancy. */
-    private static final double Z = 1.96;
-
     private RunReports() {
     }
 
@@ -71,27 +68,11 @@ final class RunReports {
         List<OutcomeRow> models = outcomes.stream().filter(o -> !BaselineRules.VERSION.equals(o.modelVersion())).toList();
         Map<String, List<OutcomeRow>> byVersion = models.stream().collect(Collectors.groupingBy(OutcomeRow::modelVersion));
 
-        long falseRollbacks = 0;
-        for (ProductionTenure t : history) {
-            if (!"ROLLED_BACK".equals(t.leftHow())) {
-                continue;
-            }
-            List<OutcomeRow> live = byVersion.getOrDefault(t.version(), List.of());
-            Map<String, Double> backtest = evaluationMetrics.getOrDefault(t.version(), Map.of());
-            if (live.size() >= 2 && backtest.containsKey("avg_profit") && backtest.containsKey("total_trades")) {
-                double position = config.paperTrading().startingCapital() * config.paperTrading().positionSizePct() / 100;
-                double expected = backtest.get("avg_profit") / position * 100;
-                double mean = mean(live);
-                double sd = sd(live, mean);
-                double lowerBound = expected - Z * sd / Math.sqrt(backtest.get("total_trades"));
-                if (mean >= lowerBound) {
-                    falseRollbacks++;
-                }
-            }
-        }
+        long falseRollbacks = new FalseRollbacks(config.paperTrading().startingCapital()
+                * config.paperTrading().positionSizePct() / 100).count(outcomes, stints, history, evaluationMetrics);
         List<String> negative = new ArrayList<>();
         byVersion.forEach((version, rows) -> {
-            double m = mean(rows);
+            double m = average(rows).orElseThrow();
             if (m < 0) {
                 negative.add(String.format(java.util.Locale.ROOT, "%s (%+.4f %% over %d trades)", version, m, rows.size()));
             }
@@ -127,17 +108,5 @@ final class RunReports {
 
     private static OptionalDouble average(List<OutcomeRow> rows) {
         return rows.stream().mapToDouble(OutcomeRow::pnlPct).average();
-    }
-
-    private static double mean(List<OutcomeRow> rows) {
-        return rows.stream().mapToDouble(OutcomeRow::pnlPct).average().orElse(Double.NaN);
-    }
-
-    private static double sd(List<OutcomeRow> rows, double mean) {
-        double sum = 0;
-        for (OutcomeRow r : rows) {
-            sum += (r.pnlPct() - mean) * (r.pnlPct() - mean);
-        }
-        return Math.sqrt(sum / Math.max(1, rows.size() - 1));
     }
 }

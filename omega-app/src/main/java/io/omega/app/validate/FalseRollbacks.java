@@ -1,0 +1,70 @@
+package io.omega.app.validate;
+
+import io.omega.app.demo.ProductionLog;
+import io.omega.registry.model.ProductionTenure;
+import io.omega.store.OutcomeRow;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which rollbacks were false: those of a model whose live expectancy, over the stint that ended in the rollback, was
+ * at least the lower end of a 95 % confidence interval of its backtest's expectancy. The stint, not the version's
+ * whole live record: a model rolled back to after a regime flip has earned well before it, and what its second
+ * rollback judged was only what it did after.
+ */
+final class FalseRollbacks {
+
+    /** The lower end of a 95 % confidence interval of the backtest's expectancy. */
+    private static final double Z = 1.96;
+
+    private final double positionSize;
+
+    /** @param positionSize the money one position puts at stake, which the backtest's {@code avg_profit} is in */
+    FalseRollbacks(double positionSize) {
+        this.positionSize = positionSize;
+    }
+
+    /**
+     * @param outcomes the run's live outcomes, every model's and the rules'
+     * @param stints   which version the engine traded from which closed-trade count on (the rules first)
+     * @param history  the registry's production tenures, in order; each entered production at one of the stints
+     * @param metrics  each evaluated version's backtest figures ({@code avg_profit}, {@code total_trades})
+     */
+    long count(List<OutcomeRow> outcomes, List<ProductionLog.Change> stints, List<ProductionTenure> history,
+               Map<String, Map<String, Double>> metrics) {
+        List<OutcomeRow> closed = outcomes.stream()
+                .sorted(Comparator.comparing(OutcomeRow::eventTime).thenComparingLong(OutcomeRow::kafkaOffset)).toList();
+        List<Integer> modelStints = java.util.stream.IntStream.range(0, stints.size())
+                .filter(i -> stints.get(i).version().isPresent()).boxed().toList();
+        long found = 0;
+        for (int t = 0; t < history.size(); t++) {
+            ProductionTenure tenure = history.get(t);
+            if (!"ROLLED_BACK".equals(tenure.leftHow()) || t >= modelStints.size()) {
+                continue;
+            }
+            int s = modelStints.get(t);
+            if (!stints.get(s).version().equals(Optional.of(tenure.version()))) {
+                throw new IllegalStateException("production tenure " + t + " (" + tenure.version()
+                        + ") does not match the engine's stint " + stints.get(s));
+            }
+            long from = stints.get(s).outcomesBefore();
+            long to = s + 1 < stints.size() ? stints.get(s + 1).outcomesBefore() : closed.size();
+            List<OutcomeRow> live = closed.subList((int) Math.min(from, closed.size()), (int) Math.min(to, closed.size()))
+                    .stream().filter(o -> tenure.version().equals(o.modelVersion())).toList();
+            Map<String, Double> backtest = metrics.getOrDefault(tenure.version(), Map.of());
+            if (live.size() >= 2 && backtest.containsKey("avg_profit") && backtest.containsKey("total_trades")) {
+                double expected = backtest.get("avg_profit") / positionSize * 100;
+                double mean = live.stream().mapToDouble(OutcomeRow::pnlPct).average().orElseThrow();
+                double sd = Math.sqrt(live.stream().mapToDouble(o -> (o.pnlPct() - mean) * (o.pnlPct() - mean)).sum()
+                        / (live.size() - 1));
+                if (mean >= expected - Z * sd / Math.sqrt(backtest.get("total_trades"))) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+}
