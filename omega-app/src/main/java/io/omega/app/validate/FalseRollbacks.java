@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which rollbacks were false: those of a model whose live expectancy, over the stint that ended in the rollback, was
- * at least the lower end of a 95 % confidence interval of its backtest's expectancy. The stint, not the version's
- * whole live record: a model rolled back to after a regime flip has earned well before it, and what its second
- * rollback judged was only what it did after.
+ * Which rollbacks were false: those of a model whose live expectancy when it was rolled back was at least the lower
+ * end of a 95 % confidence interval of its backtest's expectancy. Its live expectancy then is the mean of the last
+ * {@code performance_monitor_window_trades} trades of the stint that ended in the rollback, the trades the live
+ * monitor judged: a model that earned well for days before a regime flip and then lost was rightly rolled back,
+ * though its whole stint, or its whole live record, may still be above the bound.
  */
 final class FalseRollbacks {
 
@@ -21,10 +22,15 @@ final class FalseRollbacks {
     private static final double Z = 1.96;
 
     private final double positionSize;
+    private final int window;
 
-    /** @param positionSize the money one position puts at stake, which the backtest's {@code avg_profit} is in */
-    FalseRollbacks(double positionSize) {
+    /**
+     * @param positionSize the money one position puts at stake, which the backtest's {@code avg_profit} is in
+     * @param window       the live monitor's window, in trades
+     */
+    FalseRollbacks(double positionSize, int window) {
         this.positionSize = positionSize;
+        this.window = window;
     }
 
     /**
@@ -54,6 +60,7 @@ final class FalseRollbacks {
             long to = s + 1 < stints.size() ? stints.get(s + 1).outcomesBefore() : closed.size();
             List<OutcomeRow> live = closed.subList((int) Math.min(from, closed.size()), (int) Math.min(to, closed.size()))
                     .stream().filter(o -> tenure.version().equals(o.modelVersion())).toList();
+            live = live.subList(Math.max(0, live.size() - window), live.size());
             Map<String, Double> backtest = metrics.getOrDefault(tenure.version(), Map.of());
             if (live.size() >= 2 && backtest.containsKey("avg_profit") && backtest.containsKey("total_trades")) {
                 double expected = backtest.get("avg_profit") / positionSize * 100;

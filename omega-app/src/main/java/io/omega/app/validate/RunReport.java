@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * @param promotions               promotions the gate asked for
  * @param productionChanges        times the engine changed the model it traded with (promotions and rollbacks)
  * @param rollbacks                rollbacks the live monitor asked for
- * @param falseRollbacks           of those, rollbacks of a model whose live expectancy was at least its backtest's
- *                                 lower 95 % bound
+ * @param falseRollbacks           of those, rollbacks of a model whose live expectancy when it was rolled back (its
+ *                                 last window of trades in that stint) was at least its backtest's lower 95 % bound
  * @param modelPnlPctPerTrade      live PnL per trade (% of the position) of every trade production models made
  * @param rulesPnlPctPerTrade      the same for the trades the engine's rules made
  * @param barsToFirstPromotion     bars replayed before the first model traded

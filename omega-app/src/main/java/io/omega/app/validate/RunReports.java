@@ -69,7 +69,8 @@ final class RunReports {
         Map<String, List<OutcomeRow>> byVersion = models.stream().collect(Collectors.groupingBy(OutcomeRow::modelVersion));
 
         long falseRollbacks = new FalseRollbacks(config.paperTrading().startingCapital()
-                * config.paperTrading().positionSizePct() / 100).count(outcomes, stints, history, evaluationMetrics);
+                * config.paperTrading().positionSizePct() / 100, config.selfLearning().performanceMonitorWindowTrades())
+                .count(outcomes, stints, history, evaluationMetrics);
         List<String> negative = new ArrayList<>();
         byVersion.forEach((version, rows) -> {
             double m = average(rows).orElseThrow();

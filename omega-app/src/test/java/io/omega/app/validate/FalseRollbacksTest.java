@@ -22,7 +22,7 @@ class FalseRollbacksTest {
             "A", Map.of("avg_profit", 5.0, "total_trades", 100.0),
             "B", Map.of("avg_profit", 5.0, "total_trades", 100.0));
 
-    private final FalseRollbacks falseRollbacks = new FalseRollbacks(1_000);
+    private final FalseRollbacks falseRollbacks = new FalseRollbacks(1_000, 4);
     private final List<OutcomeRow> outcomes = new ArrayList<>();
 
     private void closed(String version, double... pnlPct) {
@@ -63,6 +63,18 @@ class FalseRollbacksTest {
         List<ProductionLog.Change> stints = List.of(stint(0, 0, null), stint(5, 0, "A"), stint(50, 5, null));
         List<ProductionTenure> history = List.of(tenure("A", "PROMOTED", "ROLLED_BACK"));
         assertThat(falseRollbacks.count(outcomes, stints, history, METRICS)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLastWindowOfTheStintIsWhatTheRollbackJudged() {
+        closed("A", 2.0, 2.2, 1.8, 2.0, 2.1, 1.9); // before a flip
+        closed("A", -0.5, -0.7, -0.3, -0.6);         // the monitor's window of 4, after it
+        List<ProductionLog.Change> stints = List.of(stint(0, 0, null), stint(5, 0, "A"), stint(90, 10, null));
+        List<ProductionTenure> history = List.of(tenure("A", "PROMOTED", "ROLLED_BACK"));
+        assertThat(falseRollbacks.count(outcomes, stints, history, METRICS)).as("the stint's mean is +0.99 %")
+                .isZero();
+        assertThat(new FalseRollbacks(1_000, 10).count(outcomes, stints, history, METRICS))
+                .as("judged on all ten trades it would have been false").isEqualTo(1);
     }
 
     @Test
