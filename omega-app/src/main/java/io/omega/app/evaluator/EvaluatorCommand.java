@@ -3,7 +3,7 @@ package io.omega.app.evaluator;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.Evaluators;
-import io.omega.app.metrics.MetricsEndpoint;
+import io.omega.service.MetricsEndpoint;
 import io.omega.evaluator.loop.EvaluatorMetrics;
 import io.omega.evaluator.loop.EvaluatorSettings;
 import io.omega.evaluator.loop.EvaluatorWorker;

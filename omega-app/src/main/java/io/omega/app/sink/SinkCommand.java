@@ -1,8 +1,8 @@
 package io.omega.app.sink;
 
 import io.omega.app.ConfigOption;
-import io.omega.app.metrics.Health;
-import io.omega.app.metrics.MetricsEndpoint;
+import io.omega.service.Health;
+import io.omega.service.MetricsEndpoint;
 import io.omega.sink.SinkRunner;
 import io.omega.sink.health.SinkHealth;
 import picocli.CommandLine.Command;

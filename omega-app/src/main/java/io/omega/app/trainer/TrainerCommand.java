@@ -3,7 +3,7 @@ package io.omega.app.trainer;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.schemas.serde.OmegaSerdes;
-import io.omega.app.metrics.MetricsEndpoint;
+import io.omega.service.MetricsEndpoint;
 import io.omega.trainer.loop.TrainerMetrics;
 import io.omega.trainer.loop.TrainerSettings;
 import io.omega.trainer.loop.TrainerWorker;
