@@ -40,7 +40,7 @@ public final class ServiceGroup implements AutoCloseable {
     public static ServiceGroup start(List<? extends Service> services) {
         List<Service> started = new ArrayList<>();
         for (Service service : services) {
-            LOG.info("starting {}", service.name());
+            LOG.debug("starting {}", service.name());
             started.add(service);
             try {
                 service.start();
@@ -91,7 +91,7 @@ public final class ServiceGroup implements AutoCloseable {
             Service service = services.get(i);
             try {
                 service.close();
-                LOG.info("closed {}", service.name());
+                LOG.debug("closed {}", service.name());
             } catch (RuntimeException e) {
                 LOG.warn("closing {} failed: {}", service.name(), e.getMessage(), e);
             }
