@@ -38,6 +38,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The registry service as {@code omega registry} runs it: its topics installed, the command processor (the single
@@ -57,6 +59,7 @@ public final class RegistryService implements Service {
     private final RegistryTopics topics;
     private volatile Running running;
     private boolean closed;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     /** The serdes must be the one instance every registry part of this JVM shares. */
     public RegistryService(OmegaConfig config, OmegaSerdes serdes, RegistryTopics topics) {
@@ -129,6 +132,13 @@ public final class RegistryService implements Service {
                         });
                     });
             running = new Running(processor, client, http);
+            processor.ended().whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    ended.complete(null);
+                } else {
+                    ended.completeExceptionally(failure);
+                }
+            });
         } catch (RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -146,6 +156,15 @@ public final class RegistryService implements Service {
             return Health.down("not started");
         }
         return now.processor().isRunning() ? Health.up("running") : Health.down(processorStopped(now.processor()));
+    }
+
+    /**
+     * Completes when the command processor stops: normally once closed, exceptionally when it stopped on its own
+     * (fenced by a newer instance, refused by the broker), which leaves nothing to answer the commands.
+     */
+    @Override
+    public CompletionStage<Void> ended() {
+        return ended;
     }
 
     private static String processorStopped(RegistryProcessor processor) {
