@@ -23,6 +23,8 @@ import io.omega.controller.view.LearningView;
 import io.omega.controller.view.LearningViewUpdater;
 import io.omega.http.BearerTokenAuth;
 import io.omega.http.JsonHttpServer;
+import io.omega.service.Health;
+import io.omega.service.Service;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +35,10 @@ import java.util.Set;
 /**
  * The controller's three Streams applications in one process: the live monitor (degradation and rollback), the
  * promotion gate (evaluations to decisions) and the retrain trigger. Each has its own application id because
- * each reads its topics its own way; they share nothing but the topics.
+ * each reads its topics its own way; they share nothing but the topics. Its metrics are served on its dashboard's
+ * {@code /metrics}, so it binds none into the runner's.
  */
-public final class ControllerService implements AutoCloseable {
+public final class ControllerService implements Service {
 
     /** Bars per symbol the shadow comparison keeps: a week of one-minute decisions. */
     private static final int SHADOW_BARS = 10_080;
@@ -71,6 +74,7 @@ public final class ControllerService implements AutoCloseable {
     }
 
     /** Starts the applications, the status view and the HTTP API (dashboard section: host, port, token). */
+    @Override
     public void start() {
         monitor.start();
         gate.start();
@@ -81,6 +85,25 @@ public final class ControllerService implements AutoCloseable {
                 new BearerTokenAuth(dashboard.adminToken(), "dashboard.admin_token"));
         http = JsonHttpServer.start(dashboard.host(), dashboard.port(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), api::routes);
+    }
+
+    @Override
+    public String name() {
+        return "controller";
+    }
+
+    /** UP while the three Streams applications run; DOWN, naming them, while any starts, rebalances or stopped. */
+    @Override
+    public Health health() {
+        if (isRunning()) {
+            return Health.up("running");
+        }
+        return Health.down(String.format("live monitor %s, promotion gate %s, retrain trigger %s",
+                running(monitor.isRunning()), running(gate.isRunning()), running(retrain.isRunning())));
+    }
+
+    private static String running(boolean running) {
+        return running ? "running" : "not running";
     }
 
     /** The learning status: the JSON of {@code GET /api/ai/learning_status}. */

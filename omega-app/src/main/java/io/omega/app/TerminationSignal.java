@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class TerminationSignal {
 
-    /** Just above the longest service stop (the controller's 40 s), and the compose file's grace period. */
+    /** Just above the 40 s the services get to close (ServiceRunner's hook), and the compose file's grace period. */
     static final long STOP_WAIT_SECONDS = 45;
     static final int NOT_STOPPED = 143;
 

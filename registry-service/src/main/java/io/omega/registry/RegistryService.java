@@ -29,6 +29,8 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicDecoder;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
+import io.omega.service.Health;
+import io.omega.service.Service;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -36,29 +38,54 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The registry service as {@code omega registry} runs it: its topics installed, the command processor (the single
- * writer of the event log), a client holding the read replica, and the REST API on top.
+ * writer of the event log), a client holding the read replica, and the REST API on top. Its metrics are served on
+ * its own API's {@code /metrics}, so it binds none into the runner's.
  */
-public final class RegistryService implements AutoCloseable {
+public final class RegistryService implements Service {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
-    private final RegistryProcessor processor;
-    private final RegistryClient client;
-    private final JsonHttpServer http;
-    private final String host;
-
-    private RegistryService(RegistryProcessor processor, RegistryClient client, JsonHttpServer http, String host) {
-        this.processor = processor;
-        this.client = client;
-        this.http = http;
-        this.host = host;
+    /** What {@link #start()} started, closed together. */
+    private record Running(RegistryProcessor processor, RegistryClient client, JsonHttpServer http) {
     }
 
-    /** Starts everything; the serdes must be the one instance every registry part of this JVM shares. */
+    private final OmegaConfig config;
+    private final OmegaSerdes serdes;
+    private final RegistryTopics topics;
+    private volatile Running running;
+    private boolean closed;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    /** The serdes must be the one instance every registry part of this JVM shares. */
+    public RegistryService(OmegaConfig config, OmegaSerdes serdes, RegistryTopics topics) {
+        this.config = config;
+        this.serdes = serdes;
+        this.topics = topics;
+    }
+
+    /** Builds and starts one, for callers that need it serving at once. */
     public static RegistryService start(OmegaConfig config, OmegaSerdes serdes, RegistryTopics topics) {
+        RegistryService service = new RegistryService(config, serdes, topics);
+        service.start();
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return "registry";
+    }
+
+    /** Installs the topics, replays the event log and serves the API; returns once the state is rebuilt. */
+    @Override
+    public void start() {
+        if (running != null) {
+            throw new IllegalStateException("the registry runs once");
+        }
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         new JvmGcMetrics().bindTo(meters);
@@ -99,13 +126,19 @@ public final class RegistryService implements AutoCloseable {
                             boolean up = processor.isRunning();
                             Map<String, Object> health = new LinkedHashMap<>();
                             health.put("status", up ? "UP" : "DOWN");
-                            health.put("processor", up ? "running" : "stopped: "
-                                    + (processor.failure() == null ? "closed" : processor.failure().getMessage()));
+                            health.put("processor", up ? "running" : processorStopped(processor));
                             health.put("events_applied", replica.state().eventsApplied());
                             ctx.status(up ? 200 : 503).json(health);
                         });
                     });
-            return new RegistryService(processor, client, http, config.registry().host());
+            running = new Running(processor, client, http);
+            processor.ended().whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    ended.complete(null);
+                } else {
+                    ended.completeExceptionally(failure);
+                }
+            });
         } catch (RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -113,6 +146,29 @@ public final class RegistryService implements AutoCloseable {
             processor.close();
             throw e;
         }
+    }
+
+    /** UP while the command processor runs, as the API's {@code /api/health} says. */
+    @Override
+    public Health health() {
+        Running now = running;
+        if (now == null) {
+            return Health.down("not started");
+        }
+        return now.processor().isRunning() ? Health.up("running") : Health.down(processorStopped(now.processor()));
+    }
+
+    /**
+     * Completes when the command processor stops: normally once closed, exceptionally when it stopped on its own
+     * (fenced by a newer instance, refused by the broker), which leaves nothing to answer the commands.
+     */
+    @Override
+    public CompletionStage<Void> ended() {
+        return ended;
+    }
+
+    private static String processorStopped(RegistryProcessor processor) {
+        return "stopped: " + (processor.failure() == null ? "closed" : processor.failure().getMessage());
     }
 
     private static void installTopics(OmegaConfig config, RegistryTopics topics) {
@@ -124,30 +180,44 @@ public final class RegistryService implements AutoCloseable {
     }
 
     public RegistryClient client() {
-        return client;
+        return running().client();
     }
 
     public RegistryProcessor processor() {
-        return processor;
+        return running().processor();
     }
 
     public int port() {
-        return http.port();
+        return running().http().port();
     }
 
     public String baseUrl() {
+        String host = config.registry().host();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** The address the HTTP server actually listens on. */
     public String boundHost() {
-        return http.boundHost();
+        return running().http().boundHost();
     }
 
+    private Running running() {
+        Running now = running;
+        if (now == null) {
+            throw new IllegalStateException("the registry is not started");
+        }
+        return now;
+    }
+
+    /** Stops the API, the client and the processor; what they last held stays readable. */
     @Override
-    public void close() {
-        http.close();
-        client.close();
-        processor.close();
+    public synchronized void close() {
+        Running now = running;
+        if (!closed && now != null) {
+            now.http().close();
+            now.client().close();
+            now.processor().close();
+        }
+        closed = true;
     }
 }

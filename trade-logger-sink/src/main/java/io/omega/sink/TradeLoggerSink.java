@@ -226,13 +226,14 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             health = SinkHealth.down("failed: " + e.getMessage());
             throw e;
         } finally {
-            if (!failed) {
-                health = SinkHealth.down("stopped");
-            }
             consumer.close();
             writers.shutdownNow();
             deadLetters.close();
             decoder.close();
+            // After the close: leaving the group revokes the partitions, and the revocation reports health anew.
+            if (!failed) {
+                health = SinkHealth.down("stopped");
+            }
             stopped.countDown();
         }
     }

@@ -109,6 +109,30 @@ class TradeLoggerSinkIT {
         assertExactlyOnce(ids);
     }
 
+    @Test
+    void asAServiceItCountsIntoTheBoundRegistryAndWritesEverythingBeforeCloseReturns() throws Exception {
+        String group = "sink-service-" + UUID.randomUUID();
+        kafka.startGroupAtEnd(group);
+        SinkService service = new SinkService(settings(group, new ParquetFormat(CompressionCodecName.ZSTD)), serdes,
+                Clock.systemUTC());
+        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        service.bindMetrics(metrics);
+        service.start();
+        Set<String> ids = new HashSet<>();
+        produceDecisions(LocalDate.ofInstant(TODAY_NOON, ZoneOffset.UTC).minusDays(1), 120, "svc", ids);
+
+        await(() -> service.sink().stats().of(ExperienceKind.DECISIONS).totalLogged() == 120);
+        assertThat(service.health()).isEqualTo(io.omega.service.Health.up("consuming"));
+        assertThat(metrics.scrape()).contains("omega_sink_rows_logged_total{kind=\"decisions\"} 120.0")
+                .contains("omega_sink_rows_logged_total{kind=\"outcomes\"} 0.0");
+
+        service.close();
+        assertThat(service.ended().toCompletableFuture()).isCompleted();
+        assertThat(service.health()).isEqualTo(io.omega.service.Health.down("stopped"));
+        assertExactlyOnce(ids);
+    }
+
     /** The generation of a day's compacted file when the day holds that file alone, else -1. */
     private static int compactedGeneration(ExperienceLayout layout, LocalDate day) {
         var files = layout.dayFiles(ExperienceKind.DECISIONS, day);

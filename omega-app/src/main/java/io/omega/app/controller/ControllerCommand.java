@@ -4,16 +4,16 @@ import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.controller.ControllerService;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.service.ServiceRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code omega controller}: the self-learning controller until Ctrl-C: live monitoring and rollback, the promotion
@@ -33,29 +33,17 @@ public final class ControllerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
-        Path stateDir = loaded.storage().dataDir().resolve("controller");
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // The JVM exits when the hooks return: this one waits until the applications have committed and closed.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                closed.await(40, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        ControllerService controller = new ControllerService(loaded, new OmegaSerdes(loaded.schemaRegistry()),
+                loaded.storage().dataDir().resolve("controller"));
+        new ServiceRunner(List.of(controller)).run(new ServiceRunner.Listener() {
+            @Override
+            public void running(Optional<String> metricsUrl) {
+                out.println(ControllerStartupLine.of(loaded));
+                out.println("Dashboard and status API on " + controller.url() + " (GET /api/ai/learning_status)");
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
             }
-        }, "omega-controller-shutdown"));
-        try (ControllerService controller = new ControllerService(loaded, new OmegaSerdes(loaded.schemaRegistry()),
-                stateDir)) {
-            controller.start();
-            out.println(ControllerStartupLine.of(loaded));
-            out.println("Dashboard and status API on " + controller.url() + " (GET /api/ai/learning_status)");
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            stopRequested.await();
-        } finally {
-            closed.countDown();
-        }
+        });
         return 0;
     }
 }

@@ -1,12 +1,12 @@
 package io.omega.app.demo;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omega.app.trainer.CandidateTrainers;
 import io.omega.config.ConfigLoader;
 import io.omega.config.OmegaConfig;
 import io.omega.config.SelfLearningConfig;
 import io.omega.controller.ControllerService;
 import io.omega.evaluator.evaluate.Evaluators;
+import io.omega.evaluator.loop.EvaluatorService;
 import io.omega.evaluator.loop.EvaluatorSettings;
 import io.omega.evaluator.loop.EvaluatorWorker;
 import io.omega.kafka.embedded.BrokerSettings;
@@ -24,8 +24,11 @@ import io.omega.schemas.event.ControllerEventType;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
+import io.omega.service.ServiceGroup;
+import io.omega.sink.SinkService;
 import io.omega.sink.SinkSettings;
 import io.omega.sink.TradeLoggerSink;
+import io.omega.trainer.loop.TrainerService;
 import io.omega.trainer.loop.TrainerSettings;
 import io.omega.trainer.loop.TrainerWorker;
 import org.apache.kafka.clients.admin.Admin;
@@ -198,25 +201,19 @@ public final class DemoCommand implements Callable<Integer> {
             OmegaSerdes serdes = new OmegaSerdes(config.schemaRegistry());
             Clock clock = Clock.systemUTC();
 
-            RegistryService registry = RegistryService.start(config, serdes, RegistryTopics.catalogue());
-            open.add(0, registry);
-            TradeLoggerSink sink = new TradeLoggerSink(SinkSettings.from(config), serdes, new SimpleMeterRegistry(), clock);
-            open.add(0, sink);
-            background(sink, "demo-sink");
+            RegistryService registry = new RegistryService(config, serdes, RegistryTopics.catalogue());
+            SinkService sinkService = new SinkService(SinkSettings.from(config), serdes, clock);
+            TradeLoggerSink sink = sinkService.sink();
             AtomicReference<String> lastEpoch = new AtomicReference<>("");
             TrainerWorker trainer = TrainerWorker.create(TrainerSettings.from(config.kafka()), serdes,
                     CandidateTrainers.deepLearning(config, epoch -> lastEpoch.set(String.format(Locale.ROOT,
                             "epoch %d/%d, loss %.4f, validation accuracy %.3f", epoch.epoch(), epoch.maxEpochs(),
                             epoch.trainLoss(), epoch.validation().accuracy()))), clock);
-            open.add(0, trainer);
-            background(trainer, "demo-trainer");
             EvaluatorWorker evaluator = EvaluatorWorker.create(EvaluatorSettings.from(config),
                     Evaluators.fromConfig(config, clock), config.storage().dataDir(), serdes, clock);
-            open.add(0, evaluator);
-            background(evaluator, "demo-evaluator");
             ControllerService controller = new ControllerService(config, serdes, dir.resolve("controller"));
-            open.add(0, controller);
-            controller.start();
+            open.add(0, ServiceGroup.start(List.of(registry, sinkService, new TrainerService(trainer),
+                    new EvaluatorService(evaluator), controller)));
             out.println("Registry, sink, trainer, evaluator and controller running; dashboard on " + controller.url());
             out.flush();
 
@@ -290,12 +287,6 @@ public final class DemoCommand implements Callable<Integer> {
         return new LoopSettling.Counts(events.getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
                 trained.succeeded() + trained.failed(), trained.succeeded(), evaluated.completed() + evaluated.failed(),
                 evaluated.completed(), gate);
-    }
-
-    private static void background(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The demo configuration's first symbol, the name of the replayed series unless --symbol says otherwise. */

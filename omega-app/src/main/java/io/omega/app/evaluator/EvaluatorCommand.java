@@ -3,11 +3,12 @@ package io.omega.app.evaluator;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.evaluator.evaluate.Evaluators;
-import io.omega.app.metrics.MetricsEndpoint;
-import io.omega.evaluator.loop.EvaluatorMetrics;
+import io.omega.evaluator.loop.EvaluatorService;
 import io.omega.evaluator.loop.EvaluatorSettings;
 import io.omega.evaluator.loop.EvaluatorWorker;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.service.MetricsEndpoint;
+import io.omega.service.ServiceRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code omega evaluator}: the evaluator worker until Ctrl-C. */
@@ -29,23 +32,29 @@ public final class EvaluatorCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         EvaluatorSettings settings = EvaluatorSettings.from(loaded);
-        EvaluatorWorker worker = EvaluatorWorker.create(settings, Evaluators.fromConfig(loaded, Clock.systemUTC()),
-                loaded.storage().dataDir(), new OmegaSerdes(loaded.schemaRegistry()), Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "omega-evaluator-shutdown"));
-        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().evaluatorPort())) {
-            EvaluatorMetrics.bind(worker, metrics.registry());
-            out.printf("Evaluator worker on %s (group %s), reports under %s, metrics on %s. Press Ctrl-C to stop.%n",
-                    settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("reports"),
-                    metrics.url());
-            out.flush();
-            worker.run();
-        }
-        out.println("Evaluator worker stopped: " + worker.stats());
-        out.flush();
+        EvaluatorService evaluator = new EvaluatorService(EvaluatorWorker.create(settings,
+                Evaluators.fromConfig(loaded, Clock.systemUTC()), loaded.storage().dataDir(),
+                new OmegaSerdes(loaded.schemaRegistry()), Clock.systemUTC()));
+        new ServiceRunner(List.of(evaluator), new MetricsEndpoint.Address(loaded.metrics().host(),
+                loaded.metrics().evaluatorPort())).run(new ServiceRunner.Listener() {
+            @Override
+            public void running(Optional<String> metricsUrl) {
+                out.printf("Evaluator worker on %s (group %s), reports under %s, metrics on %s. Press Ctrl-C to stop.%n",
+                        settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("reports"),
+                        metricsUrl.orElseThrow());
+                out.flush();
+            }
+
+            @Override
+            public void stopped() {
+                out.println("Evaluator worker stopped: " + evaluator.worker().stats());
+                out.flush();
+            }
+        });
         return 0;
     }
 }

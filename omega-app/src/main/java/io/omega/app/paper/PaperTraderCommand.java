@@ -4,12 +4,10 @@ import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.config.PaperTradingConfig;
 import io.omega.paper.BarSource;
-import io.omega.paper.LiveRunner;
-import io.omega.paper.PaperTrader;
+import io.omega.paper.PaperTraderService;
 import io.omega.paper.ReplayData;
-import io.omega.paper.ReplayPacing;
-import io.omega.paper.ReplayRunner;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.service.ServiceRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code omega paper-trader}: the reference engine, on the market data {@code paper_trading.market_data} names: the
@@ -33,8 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
         + "or your own file (--replay-file), or stream OKX's live trades (market_data: okx), decide with the production model (the baseline until one "
         + "is promoted), paper-trade, log every experience to Kafka.")
 public final class PaperTraderCommand implements Callable<Integer> {
-
-    private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     @Spec
     CommandSpec spec;
@@ -87,33 +81,20 @@ public final class PaperTraderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String symbol = replayFile.symbol(loaded.paperTrading().symbols().get(0));
         BarSource data = replayFile.given() ? replayFile.load(symbol, out) : replayData;
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        // The JVM exits once the hooks return: waiting lets the run close its stream and flush its experiences.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        OmegaSerdes serdes = new OmegaSerdes(loaded.schemaRegistry());
+        // a file asked for on the command line is replayed whatever market_data says
+        PaperTraderService trader = loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX
+                && !replayFile.given()
+                ? PaperTraderService.live(loaded, serdes, modelType, out)
+                : PaperTraderService.replay(loaded, serdes, modelType, out,
+                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, data, symbol);
+        new ServiceRunner(List.of(trader)).run(new ServiceRunner.Listener() {
+            @Override
+            public void stopped() {
+                trader.stats().ifPresent(stats -> out.println("Paper trader stopped: " + stats));
+                out.flush();
             }
-        }, "omega-paper-trader-shutdown"));
-        try {
-            OmegaSerdes serdes = new OmegaSerdes(loaded.schemaRegistry());
-            PaperTrader.Stats stats;
-            // a file asked for on the command line is replayed whatever market_data says
-            if (loaded.paperTrading().marketData() == PaperTradingConfig.MarketDataSource.OKX && !replayFile.given()) {
-                stats = LiveRunner.run(loaded, serdes, modelType, out, stop::get).trader();
-            } else {
-                stats = ReplayRunner.run(loaded, serdes, modelType, out, stop::get,
-                        marketTime == MarketTime.SHIFTED ? Instant.now() : null, trader -> { }, data, symbol,
-                        ReplayPacing.NONE);
-            }
-            out.println("Paper trader stopped: " + stats);
-            out.flush();
-            return 0;
-        } finally {
-            finished.countDown();
-        }
+        });
+        return 0;
     }
 }

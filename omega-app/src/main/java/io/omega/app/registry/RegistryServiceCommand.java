@@ -5,15 +5,16 @@ import io.omega.config.OmegaConfig;
 import io.omega.registry.RegistryService;
 import io.omega.registry.client.RegistryTopics;
 import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.service.ServiceRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code omega registry}: the model registry service, until Ctrl-C. */
 @Command(name = "registry", description = {
@@ -27,47 +28,40 @@ public final class RegistryServiceCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile ServiceRunner runner;
 
     @Override
     public Integer call() throws InterruptedException {
         OmegaConfig omega = config.load();
         PrintWriter out = spec.commandLine().getOut();
-        RegistryService service = RegistryService.start(omega, new OmegaSerdes(omega.schemaRegistry()),
+        RegistryService service = new RegistryService(omega, new OmegaSerdes(omega.schemaRegistry()),
                 RegistryTopics.catalogue());
-        Thread hook = new Thread(() -> {
-            stop();
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        runner = new ServiceRunner(List.of(service));
+        runner.run(new ServiceRunner.Listener() {
+            @Override
+            public void running(Optional<String> metricsUrl) {
+                out.printf("Model registry ready on %s (Kafka %s, %d event(s) replayed); changes %s%n",
+                        service.baseUrl(), omega.kafka().bootstrapServers(), service.client().state().eventsApplied(),
+                        omega.registry().adminToken().isEmpty() ? "disabled: set registry.admin_token"
+                                : "need the bearer token");
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
             }
-        }, "omega-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            out.printf("Model registry ready on %s (Kafka %s, %d event(s) replayed); changes %s%n", service.baseUrl(),
-                    omega.kafka().bootstrapServers(), service.client().state().eventsApplied(),
-                    omega.registry().adminToken().isEmpty() ? "disabled: set registry.admin_token" : "need the bearer token");
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            stopRequested.await();
-        } finally {
-            service.close();
-            closed.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is what stopped us
-        }
-        out.println("Model registry stopped.");
-        out.flush();
+
+            @Override
+            public void stopped() {
+                out.println("Model registry stopped.");
+                out.flush();
+            }
+        });
         return 0;
     }
 
     /** Asks a running service to stop, as Ctrl-C does. */
     void stop() {
-        stopRequested.countDown();
+        ServiceRunner running = runner;
+        if (running != null) {
+            running.stop();
+        }
     }
 }

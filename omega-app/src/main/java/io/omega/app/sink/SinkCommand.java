@@ -1,15 +1,20 @@
 package io.omega.app.sink;
 
 import io.omega.app.ConfigOption;
-import io.omega.app.metrics.Health;
-import io.omega.app.metrics.MetricsEndpoint;
-import io.omega.sink.SinkRunner;
-import io.omega.sink.health.SinkHealth;
+import io.omega.config.OmegaConfig;
+import io.omega.schemas.serde.OmegaSerdes;
+import io.omega.service.MetricsEndpoint;
+import io.omega.service.ServiceRunner;
+import io.omega.sink.SinkConsole;
+import io.omega.sink.SinkService;
+import io.omega.sink.SinkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,15 +34,11 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var loaded = config.load();
-        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().sinkPort())) {
-            spec.commandLine().getOut().println("Sink metrics on " + metrics.url());
-            SinkRunner.runUntilStopped(loaded, metrics.registry(), spec.commandLine().getOut(),
-                    sink -> metrics.health(() -> {
-                        SinkHealth now = sink.health();
-                        return new Health(now.up(), now.detail());
-                    }));
-        }
+        OmegaConfig loaded = config.load();
+        SinkService sink = new SinkService(SinkSettings.from(loaded), new OmegaSerdes(loaded.schemaRegistry()),
+                Clock.systemUTC());
+        new ServiceRunner(List.of(sink), new MetricsEndpoint.Address(loaded.metrics().host(), loaded.metrics().sinkPort()))
+                .run(new SinkConsole(spec.commandLine().getOut(), sink));
         return 0;
     }
 }

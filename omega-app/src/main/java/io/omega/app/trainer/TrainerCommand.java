@@ -3,8 +3,9 @@ package io.omega.app.trainer;
 import io.omega.app.ConfigOption;
 import io.omega.config.OmegaConfig;
 import io.omega.schemas.serde.OmegaSerdes;
-import io.omega.app.metrics.MetricsEndpoint;
-import io.omega.trainer.loop.TrainerMetrics;
+import io.omega.service.MetricsEndpoint;
+import io.omega.service.ServiceRunner;
+import io.omega.trainer.loop.TrainerService;
 import io.omega.trainer.loop.TrainerSettings;
 import io.omega.trainer.loop.TrainerWorker;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code omega trainer}: the trainer worker until Ctrl-C. */
@@ -32,26 +35,32 @@ public final class TrainerCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         TrainerSettings settings = TrainerSettings.from(loaded.kafka());
-        TrainerWorker worker = TrainerWorker.create(settings, new OmegaSerdes(loaded.schemaRegistry()),
+        TrainerService trainer = new TrainerService(TrainerWorker.create(settings,
+                new OmegaSerdes(loaded.schemaRegistry()),
                 CandidateTrainers.deepLearning(loaded, epoch -> LOG.info("epoch {}/{}: train loss {}, validation "
                                 + "accuracy {}, best epoch {}", epoch.epoch(), epoch.maxEpochs(), epoch.trainLoss(),
                         epoch.validation().accuracy(), epoch.bestEpoch())),
-                Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "omega-trainer-shutdown"));
-        try (MetricsEndpoint metrics = new MetricsEndpoint(loaded.metrics().host(), loaded.metrics().trainerPort())) {
-            TrainerMetrics.bind(worker, metrics.registry());
-            out.printf("Trainer worker on %s (group %s), models under %s, metrics on %s. Press Ctrl-C to stop.%n",
-                    settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("models"),
-                    metrics.url());
-            out.flush();
-            worker.run();
-        }
-        out.println("Trainer worker stopped: " + worker.stats());
-        out.flush();
+                Clock.systemUTC()));
+        new ServiceRunner(List.of(trainer), new MetricsEndpoint.Address(loaded.metrics().host(),
+                loaded.metrics().trainerPort())).run(new ServiceRunner.Listener() {
+            @Override
+            public void running(Optional<String> metricsUrl) {
+                out.printf("Trainer worker on %s (group %s), models under %s, metrics on %s. Press Ctrl-C to stop.%n",
+                        settings.bootstrapServers(), settings.groupId(), loaded.storage().dataDir().resolve("models"),
+                        metricsUrl.orElseThrow());
+                out.flush();
+            }
+
+            @Override
+            public void stopped() {
+                out.println("Trainer worker stopped: " + trainer.worker().stats());
+                out.flush();
+            }
+        });
         return 0;
     }
 }

@@ -40,6 +40,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +67,7 @@ public final class RegistryProcessor implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean rebuildNeeded;
     private volatile Throwable failure;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private KafkaConsumer<String, byte[]> consumer;
     /** Set with {@link #consumer}, on the loop thread. */
     private RegistryOutagePause registryOutage;
@@ -126,6 +128,11 @@ public final class RegistryProcessor implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /** Completes when the loop has stopped: normally after {@link #close()}, with {@link #failure()} on its own. */
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
     private void run() {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 new ByteArraySerializer());
@@ -172,6 +179,11 @@ public final class RegistryProcessor implements AutoCloseable {
             LOG.error("registry processor stopped: {}", e.getMessage(), e);
         } finally {
             ready.countDown();
+            if (failure != null) {
+                ended.completeExceptionally(failure);
+            } else {
+                ended.complete(null);
+            }
         }
     }
 

@@ -50,9 +50,13 @@ class SingleWriterIT {
                 // Whichever instance held the commands when the second started: the first cannot commit any more.
                 if (!first.isRunning()) {
                     assertThat(first.failure()).hasMessageContaining("cannot go on");
+                    assertThat(first.ended()).isCompletedExceptionally();
                 }
                 assertThat(second.isRunning()).isTrue();
+                assertThat(second.ended()).isNotDone();
                 assertThat(second.state().answeredCommands()).containsAll(commandIds);
+                second.close();
+                assertThat(second.ended()).isCompleted();
             }
         }
         List<RegistryEvent> log = registry.events();

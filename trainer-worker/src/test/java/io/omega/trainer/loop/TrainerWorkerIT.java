@@ -14,6 +14,7 @@ import io.omega.schemas.id.EventIds;
 import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
+import io.omega.service.Health;
 import io.omega.testing.kafka.CommittedRecords;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
@@ -111,6 +112,32 @@ class TrainerWorkerIT {
         TrainerMetrics.bind(worker, metrics);
         assertThat(metrics.scrape()).contains("omega_trainer_requests_total{outcome=\"succeeded\"} 1.0")
                 .contains("omega_trainer_requests_total{outcome=\"failed\"} 0.0");
+    }
+
+    @Test
+    void asAServiceItRunsOnItsOwnThreadCountsIntoTheBoundRegistryAndStopsOnClose() throws Exception {
+        TrainerSettings settings = new TrainerSettings(bootstrap, "it", GROUP, Duration.ofMinutes(5), Duration.ofMillis(100));
+        TrainerService service = new TrainerService(TrainerWorker.create(settings, serdes,
+                job -> candidate(job, "20250124_140000"), Clock.systemUTC()));
+        var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        service.bindMetrics(metrics);
+        assertThat(service.name()).isEqualTo("trainer");
+        assertThat(service.health()).isEqualTo(Health.down("not started"));
+
+        service.start();
+        assertThat(service.health()).isEqualTo(Health.up("running"));
+        TrainingRequest request = request("cnn", 7);
+        send(request);
+        assertThat(results(request.getId(), 1)).extracting(TrainingResult::getStatus)
+                .containsExactly(TrainingStatus.SUCCEEDED);
+        long succeeded = service.worker().stats().succeeded();
+        assertThat(succeeded).isPositive();
+        assertThat(metrics.scrape()).contains("omega_trainer_requests_total{outcome=\"succeeded\"} " + (double) succeeded);
+
+        service.close();
+        assertThat(service.ended().toCompletableFuture().get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(service.health()).isEqualTo(Health.down("stopped"));
     }
 
     @Test

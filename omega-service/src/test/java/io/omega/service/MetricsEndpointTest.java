@@ -1,4 +1,4 @@
-package io.omega.app.metrics;
+package io.omega.service;
 
 import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class MetricsEndpointTest {
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(up.body()).isEqualTo("{\"status\":\"UP\",\"detail\":\"running\"}");
 
-            endpoint.health(() -> new Health(false, "1 partition(s) waiting for the schema registry"));
+            endpoint.health(() -> Health.down("1 partition(s) waiting for the schema registry"));
             HttpResponse<String> down = get(url);
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).isEqualTo(

@@ -1,4 +1,4 @@
-package io.omega.app.metrics;
+package io.omega.service;
 
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,16 +12,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics} in Prometheus format for a worker without an API of its own (sink, trainer, evaluator), on
+ * {@code GET /metrics} in Prometheus format for services without an API of their own (sink, trainer, evaluator), on
  * the {@code metrics} section's host and port. JVM memory, GC and threads are included. {@code GET /api/health}
- * answers with what the worker reports through {@link #health(Supplier)} (UP until it reports).
+ * answers with what the services report through {@link #health(Supplier)} (UP until they report).
  */
 public final class MetricsEndpoint implements AutoCloseable {
+
+    /** Where the endpoint listens; port 0: any free one. */
+    public record Address(String host, int port) {
+    }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JsonHttpServer server;
     private final String host;
-    private volatile Supplier<Health> health = () -> new Health(true, "running");
+    private volatile Supplier<Health> health = () -> Health.up("running");
 
     public MetricsEndpoint(String host, int port) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -35,6 +39,10 @@ public final class MetricsEndpoint implements AutoCloseable {
             body.put("detail", now.detail());
             ctx.status(now.up() ? 200 : 503).json(body);
         }));
+    }
+
+    public MetricsEndpoint(Address address) {
+        this(address.host(), address.port());
     }
 
     public PrometheusMeterRegistry registry() {
