@@ -133,7 +133,8 @@ public final class DemoCommand implements Callable<Integer> {
     String modelType;
 
     @Option(names = "--settle-each-retrain", description = "hold the replay at each retraining until it is trained, "
-            + "evaluated, judged and in production, so that the outcome depends on the data and not on this machine's "
+            + "evaluated, judged and in production, and after each closed trade until the live monitor has judged it "
+            + "and any rollback is in production, so that the outcome depends on the data and not on this machine's "
             + "speed; the bars in between replay 7.5 times faster")
     boolean settleEachRetrain;
 
