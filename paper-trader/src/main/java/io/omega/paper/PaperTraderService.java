@@ -42,8 +42,9 @@ public final class PaperTraderService implements Service {
     /** Replays {@code data} named {@code symbol}, its times shifted to end at {@code endAt} (null: its own times). */
     public static PaperTraderService replay(OmegaConfig config, OmegaSerdes serdes, String modelType, PrintWriter out,
                                             Instant endAt, BarSource data, String symbol) {
-        return new PaperTraderService(stop -> ReplayRunner.run(config, serdes, modelType, out, stop, endAt,
-                trader -> { }, data, symbol, ReplayPacing.NONE));
+        Replay replay = Replay.of(data).named(symbol);
+        Replay shifted = endAt == null ? replay : replay.endingAt(endAt);
+        return new PaperTraderService(stop -> new ReplayRunner(config, serdes, modelType, out).run(shifted, stop));
     }
 
     /** Trades OKX's live public trades of {@code paper_trading.symbols}. */

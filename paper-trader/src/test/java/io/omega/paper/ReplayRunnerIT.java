@@ -45,8 +45,8 @@ class ReplayRunnerIT {
                 """.formatted(kafka.bootstrapServers(), dataDir), Map.of());
         StringWriter out = new StringWriter();
         int[] checks = {0};
-        PaperTrader.Stats stats = ReplayRunner.run(config, new OmegaSerdes(config.schemaRegistry()), "cnn",
-                new PrintWriter(out, true), () -> ++checks[0] > 500);
+        PaperTrader.Stats stats = new ReplayRunner(config, new OmegaSerdes(config.schemaRegistry()), "cnn",
+                new PrintWriter(out, true)).run(Replay.of(ReplayData.BITSTAMP_BTC_TRADES), () -> ++checks[0] > 500);
         assertThat(stats.bars()).isEqualTo(500);
         assertThat(stats.decisions()).isEqualTo(470);
         assertThat(out.toString()).startsWith("Replaying 9399 one-minute bars of real BTC/USD trades (Bitstamp) ("
@@ -70,8 +70,9 @@ class ReplayRunnerIT {
         StringWriter out = new StringWriter();
         Instant end = Instant.parse("2026-01-02T00:00:00Z");
         List<PaperTrader> trader = new ArrayList<>();
-        PaperTrader.Stats stats = ReplayRunner.run(config, new OmegaSerdes(config.schemaRegistry()), "cnn",
-                new PrintWriter(out, true), () -> false, end, trader::add, ReplayData.BINANCE_ETH_CANDLES);
+        PaperTrader.Stats stats = new ReplayRunner(config, new OmegaSerdes(config.schemaRegistry()), "cnn",
+                new PrintWriter(out, true)).run(Replay.of(ReplayData.BINANCE_ETH_CANDLES).endingAt(end)
+                .onStart(trader::add), () -> false);
         assertThat(stats.bars()).isEqualTo(580);
         // BarFeatures needs its first 30 bars before the first decision, as with the trades
         assertThat(stats.decisions()).isEqualTo(550);

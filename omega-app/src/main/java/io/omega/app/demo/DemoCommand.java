@@ -15,6 +15,7 @@ import io.omega.paper.BarSource;
 import io.omega.paper.PaperTrader;
 import io.omega.paper.ReplayData;
 import io.omega.paper.ReplayPacing;
+import io.omega.paper.Replay;
 import io.omega.paper.ReplayRunner;
 import io.omega.paper.market.generated.GeneratedMarket;
 import io.omega.registry.RegistryService;
@@ -245,8 +246,9 @@ public final class DemoCommand implements Callable<Integer> {
                 settle.afterBar(t);
                 production.afterBar(t);
             };
-            PaperTrader.Stats stats = ReplayRunner.run(config, serdes, modelType, out, () -> System.nanoTime() > deadline,
-                    Instant.now(), trader::set, market, replayFile.symbol(config.paperTrading().symbols().get(0)), pacing);
+            PaperTrader.Stats stats = new ReplayRunner(config, serdes, modelType, out).run(Replay.of(market)
+                    .named(replayFile.symbol(config.paperTrading().symbols().get(0))).endingAt(Instant.now())
+                    .pacedBy(pacing).onStart(trader::set), () -> System.nanoTime() > deadline);
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
             out.flush();
             LoopSettling.Counts settled = new LoopSettling(() -> counts(trainer, evaluator, controller),
