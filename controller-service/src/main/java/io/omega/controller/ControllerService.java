@@ -31,6 +31,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The controller's three Streams applications in one process: the live monitor (degradation and rollback), the
@@ -100,6 +102,26 @@ public final class ControllerService implements Service {
         }
         return Health.down(String.format("live monitor %s, promotion gate %s, retrain trigger %s",
                 running(monitor.isRunning()), running(gate.isRunning()), running(retrain.isRunning())));
+    }
+
+    /**
+     * Completes when the first of its three Streams applications has ended: normally once closed, exceptionally when
+     * one stopped in ERROR on its own, so that a runner stops the controller and says why instead of serving a
+     * dashboard over applications that no longer process anything.
+     */
+    @Override
+    public CompletionStage<Void> ended() {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        for (CompletionStage<Void> app : List.of(monitor.ended(), gate.ended(), retrain.ended())) {
+            app.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    first.completeExceptionally(failure);
+                } else {
+                    first.complete(null);
+                }
+            });
+        }
+        return first;
     }
 
     private static String running(boolean running) {

@@ -22,6 +22,11 @@ public final class LiveMonitor implements AutoCloseable {
         app.start();
     }
 
+    /** Completes once closed, exceptionally when the monitor stopped in ERROR on its own. */
+    public java.util.concurrent.CompletionStage<Void> ended() {
+        return app.ended();
+    }
+
     public boolean isRunning() {
         return app.isRunning();
     }

@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +41,8 @@ import java.util.concurrent.TimeoutException;
  * internal topics at the cluster's default replication, repartition topics created before the start.
  */
 public final class StreamsApp implements AutoCloseable {
+
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
@@ -114,6 +118,15 @@ public final class StreamsApp implements AutoCloseable {
         // The embedded broker and small deployments have one broker: internal topics cannot ask for three replicas.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         this.streams = new KafkaStreams(topology, props);
+        // ERROR is where the uncaught handler's SHUTDOWN_CLIENT ends: the application no longer processes anything.
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                ended.completeExceptionally(new IllegalStateException(applicationId
+                        + ": Kafka Streams stopped in ERROR (a stream thread failed; its log says why)"));
+            } else if (now == KafkaStreams.State.NOT_RUNNING) {
+                ended.complete(null);
+            }
+        });
         // A record that waits for the schema registry fails its thread (see DeadLetterOnDecodeFailure): replace the
         // thread so that it reads the record again. Anything else stops the client, as before.
         streams.setUncaughtExceptionHandler(e -> DecodeFailures.isTransient(e)
@@ -179,6 +192,11 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /** True once every task runs: state restored, global stores loaded. */
+    /** Completes once the application is closed, exceptionally when it stopped in ERROR on its own. */
+    public CompletionStage<Void> ended() {
+        return ended;
+    }
+
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
