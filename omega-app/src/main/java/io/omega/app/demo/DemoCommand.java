@@ -214,8 +214,8 @@ public final class DemoCommand implements Callable<Integer> {
             EvaluatorWorker evaluator = EvaluatorWorker.create(EvaluatorSettings.from(config),
                     Evaluators.fromConfig(config, clock), config.storage().dataDir(), serdes, clock);
             ControllerService controller = new ControllerService(config, serdes, dir.resolve("controller"));
-            open.add(0, ServiceGroup.start(List.of(registry, sinkService, new TrainerService(trainer),
-                    new EvaluatorService(evaluator), controller)));
+            open.add(0, ServiceGroup.start(List.of(registry, sinkService, TrainerService.of(trainer),
+                    EvaluatorService.of(evaluator), controller)));
             out.println("Registry, sink, trainer, evaluator and controller running; dashboard on " + controller.url());
             out.flush();
 

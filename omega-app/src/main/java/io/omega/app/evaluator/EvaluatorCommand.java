@@ -36,10 +36,10 @@ public final class EvaluatorCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         EvaluatorSettings settings = EvaluatorSettings.from(loaded);
-        EvaluatorService evaluator = new EvaluatorService(EvaluatorWorker.create(settings,
+        EvaluatorWorker evaluator = EvaluatorWorker.create(settings,
                 Evaluators.fromConfig(loaded, Clock.systemUTC()), loaded.storage().dataDir(),
-                new OmegaSerdes(loaded.schemaRegistry()), Clock.systemUTC()));
-        new ServiceRunner(List.of(evaluator), new MetricsEndpoint.Address(loaded.metrics().host(),
+                new OmegaSerdes(loaded.schemaRegistry()), Clock.systemUTC());
+        new ServiceRunner(List.of(EvaluatorService.of(evaluator)), new MetricsEndpoint.Address(loaded.metrics().host(),
                 loaded.metrics().evaluatorPort())).run(new ServiceRunner.Listener() {
             @Override
             public void running(Optional<String> metricsUrl) {
@@ -51,7 +51,7 @@ public final class EvaluatorCommand implements Callable<Integer> {
 
             @Override
             public void stopped() {
-                out.println("Evaluator worker stopped: " + evaluator.worker().stats());
+                out.println("Evaluator worker stopped: " + evaluator.stats());
                 out.flush();
             }
         });

@@ -39,13 +39,13 @@ public final class TrainerCommand implements Callable<Integer> {
         OmegaConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         TrainerSettings settings = TrainerSettings.from(loaded.kafka());
-        TrainerService trainer = new TrainerService(TrainerWorker.create(settings,
+        TrainerWorker trainer = TrainerWorker.create(settings,
                 new OmegaSerdes(loaded.schemaRegistry()),
                 CandidateTrainers.deepLearning(loaded, epoch -> LOG.info("epoch {}/{}: train loss {}, validation "
                                 + "accuracy {}, best epoch {}", epoch.epoch(), epoch.maxEpochs(), epoch.trainLoss(),
                         epoch.validation().accuracy(), epoch.bestEpoch())),
-                Clock.systemUTC()));
-        new ServiceRunner(List.of(trainer), new MetricsEndpoint.Address(loaded.metrics().host(),
+                Clock.systemUTC());
+        new ServiceRunner(List.of(TrainerService.of(trainer)), new MetricsEndpoint.Address(loaded.metrics().host(),
                 loaded.metrics().trainerPort())).run(new ServiceRunner.Listener() {
             @Override
             public void running(Optional<String> metricsUrl) {
@@ -57,7 +57,7 @@ public final class TrainerCommand implements Callable<Integer> {
 
             @Override
             public void stopped() {
-                out.println("Trainer worker stopped: " + trainer.worker().stats());
+                out.println("Trainer worker stopped: " + trainer.stats());
                 out.flush();
             }
         });

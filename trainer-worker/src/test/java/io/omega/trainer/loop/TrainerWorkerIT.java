@@ -15,6 +15,7 @@ import io.omega.schemas.serde.OmegaSerdes;
 import io.omega.schemas.topic.TopicInstaller;
 import io.omega.schemas.topic.Topics;
 import io.omega.service.Health;
+import io.omega.service.LoopService;
 import io.omega.testing.kafka.CommittedRecords;
 import io.omega.testing.kafka.KafkaBrokerExtension;
 import io.omega.testing.kafka.KafkaTestBroker;
@@ -117,8 +118,9 @@ class TrainerWorkerIT {
     @Test
     void asAServiceItRunsOnItsOwnThreadCountsIntoTheBoundRegistryAndStopsOnClose() throws Exception {
         TrainerSettings settings = new TrainerSettings(bootstrap, "it", GROUP, Duration.ofMinutes(5), Duration.ofMillis(100));
-        TrainerService service = new TrainerService(TrainerWorker.create(settings, serdes,
-                job -> candidate(job, "20250124_140000"), Clock.systemUTC()));
+        TrainerWorker worker = TrainerWorker.create(settings, serdes, job -> candidate(job, "20250124_140000"),
+                Clock.systemUTC());
+        LoopService service = TrainerService.of(worker);
         var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
         service.bindMetrics(metrics);
@@ -131,7 +133,7 @@ class TrainerWorkerIT {
         send(request);
         assertThat(results(request.getId(), 1)).extracting(TrainingResult::getStatus)
                 .containsExactly(TrainingStatus.SUCCEEDED);
-        long succeeded = service.worker().stats().succeeded();
+        long succeeded = worker.stats().succeeded();
         assertThat(succeeded).isPositive();
         assertThat(metrics.scrape()).contains("omega_trainer_requests_total{outcome=\"succeeded\"} " + (double) succeeded);
 
