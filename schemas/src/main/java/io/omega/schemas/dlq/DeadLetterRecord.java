@@ -35,7 +35,9 @@ public final class DeadLetterRecord {
         headers.add(SOURCE_TOPIC, utf8(record.topic()));
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
         headers.add(SOURCE_OFFSET, utf8(Long.toString(record.offset())));
-        return new ProducerRecord<>(Topics.deadLetterTopic(record.topic()), null, record.timestamp(), record.key(),
+        // A record without a timestamp (-1) would fail the send; it gets the producer's time instead.
+        Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
+        return new ProducerRecord<>(Topics.deadLetterTopic(record.topic()), null, timestamp, record.key(),
                 record.value(), headers);
     }
 
