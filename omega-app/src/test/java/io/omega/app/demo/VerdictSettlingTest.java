@@ -74,6 +74,27 @@ class VerdictSettlingTest {
     }
 
     @Test
+    void whileTheRulesTradeWithNothingOutstandingItDoesNotWaitForTheMonitor() throws Exception {
+        registry.set(Optional.empty());
+        engine.set(Optional.empty());
+        looks.set(100);
+        assertThat(settling.await(9, engine::get, far())).as("the monitor has read none of the 9 trades").isTrue();
+        assertThat(judged.get()).isZero();
+        assertThat(looks.get()).as("the registry, the rollbacks applied and asked for; never the monitor")
+                .isEqualTo(103);
+    }
+
+    @Test
+    void aRollbackToTheRulesStillOutstandingIsWaitedFor() throws Exception {
+        registry.set(Optional.empty());
+        engine.set(Optional.empty());
+        judged.set(9);
+        requested.set(1);
+        looks.set(100);
+        assertThat(settling.await(9, engine::get, System.nanoTime() + 50_000_000L)).isFalse();
+    }
+
+    @Test
     void givesUpAtTheDeadlineWhenTheEngineNeverSwaps() throws Exception {
         judged.set(5);
         requested.set(1);
