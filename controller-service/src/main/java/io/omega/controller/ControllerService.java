@@ -66,13 +66,14 @@ public final class ControllerService implements Service {
         this.updater = new LearningViewUpdater(view, shadow, bootstrap, prefix + "-controller-view", serdes);
         this.approvals = new Approvals(view, bootstrap, prefix + "-controller", serdes, Clock.systemUTC());
         this.status = new LearningStatus(config.selfLearning(), view, shadow, config.storage().dataDir());
+        var commitInterval = config.kafka().streamsCommitInterval();
         this.monitor = new LiveMonitor(MonitorSettings.from(config), serdes, bootstrap,
-                prefix + "-controller-monitor", stateDir.resolve("monitor"));
+                prefix + "-controller-monitor", stateDir.resolve("monitor"), commitInterval);
         this.gate = new StreamsApp(PromotionGateTopology.build(GateSettings.from(config.selfLearning()), serdes),
-                bootstrap, prefix + "-controller-gate", stateDir.resolve("gate"));
+                bootstrap, prefix + "-controller-gate", stateDir.resolve("gate"), Set.of(), List.of(), commitInterval);
         this.retrain = new StreamsApp(RetrainTopology.build(RetrainSettings.from(config.selfLearning(),
                 config.training()), serdes), bootstrap, prefix + "-controller-retrain", stateDir.resolve("retrain"), Set.of(),
-                RetrainTopology.REPARTITIONS);
+                RetrainTopology.REPARTITIONS, commitInterval);
     }
 
     /** Starts the applications, the status view and the HTTP API (dashboard section: host, port, token). */

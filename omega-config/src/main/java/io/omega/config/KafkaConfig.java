@@ -2,9 +2,14 @@ package io.omega.config;
 
 import java.util.regex.Pattern;
 
-/** The {@code kafka} section: where the cluster is and how topics and the producer are set up. */
+/**
+ * The {@code kafka} section: where the cluster is, how topics and the producer are set up, and how often the
+ * controller's Kafka Streams applications commit ({@code streams_commit_interval_ms}: under exactly-once what one of
+ * them writes is read downstream only after its commit, so this is the latency of each hop through a repartition
+ * topic; Kafka Streams' own default is 100).
+ */
 public record KafkaConfig(String bootstrapServers, String clientIdPrefix, int topicPartitions, int replicationFactor,
-                          PublisherConfig producer) {
+                          PublisherConfig producer, java.time.Duration streamsCommitInterval) {
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:(\\d{1,5})");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
@@ -26,6 +31,7 @@ public record KafkaConfig(String bootstrapServers, String clientIdPrefix, int to
         return new KafkaConfig(servers, clientId,
                 s.integer("topic_partitions", 3, 1, 1000),
                 s.integer("replication_factor", 1, 1, 10),
-                PublisherConfig.read(s.section("producer")));
+                PublisherConfig.read(s.section("producer")),
+                java.time.Duration.ofMillis(s.integer("streams_commit_interval_ms", 100, 1, 60_000)));
     }
 }

@@ -33,6 +33,7 @@ class ConfigLoaderTest {
                 .isEqualTo(new PublisherConfig(65_536, 16_384, CompressionType.LZ4, 5, 65_536, 10_000, 10_000));
         assertThat(OmegaConfig.defaults().schemaRegistry()).isEqualTo(new SchemaRegistryConfig(RegistryMode.EMBEDDED, "", true));
         assertThat(OmegaConfig.defaults().storage().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(OmegaConfig.defaults().kafka().streamsCommitInterval()).isEqualTo(java.time.Duration.ofMillis(100));
     }
 
     @Test
@@ -141,6 +142,8 @@ class ConfigLoaderTest {
                   improvement_significance: 0.6
                 dashboard:
                   port: 70000
+                kafka:
+                  streams_commit_interval_ms: 0
                 paper_trading:
                   replay_speed: 0
                   okx_allowed_lateness_ms: 60001
@@ -157,7 +160,8 @@ class ConfigLoaderTest {
                 new ConfigProblem("self_learning.promotion_significance", "must be > 0 and <= 0.5, got 0.0"),
                 new ConfigProblem("self_learning.improvement_significance", "must be > 0 and <= 0.5, got 0.6"),
                 new ConfigProblem("paper_trading.replay_speed", "must be > 0 and <= 1000000, got 0.0"),
-                new ConfigProblem("dashboard.port", "must be between 0 and 65535, got 70000"));
+                new ConfigProblem("dashboard.port", "must be between 0 and 65535, got 70000"),
+                new ConfigProblem("kafka.streams_commit_interval_ms", "must be between 1 and 60000, got 0"));
     }
 
     @Test

@@ -14,8 +14,13 @@ public final class LiveMonitor implements AutoCloseable {
 
     public LiveMonitor(MonitorSettings settings, OmegaSerdes serdes, String bootstrapServers, String applicationId,
                        Path stateDir) {
+        this(settings, serdes, bootstrapServers, applicationId, stateDir, StreamsApp.DEFAULT_COMMIT_INTERVAL);
+    }
+
+    public LiveMonitor(MonitorSettings settings, OmegaSerdes serdes, String bootstrapServers, String applicationId,
+                       Path stateDir, java.time.Duration commitInterval) {
         this.app = new StreamsApp(MonitorTopology.build(settings, serdes, progress), bootstrapServers, applicationId, stateDir,
-                MonitorTopology.GLOBAL_TOPICS, MonitorTopology.REPARTITIONS);
+                MonitorTopology.GLOBAL_TOPICS, MonitorTopology.REPARTITIONS, commitInterval);
     }
 
     public void start() {

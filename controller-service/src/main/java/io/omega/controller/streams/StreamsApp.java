@@ -42,6 +42,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class StreamsApp implements AutoCloseable {
 
+    /** Kafka Streams' own default under exactly-once. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
@@ -89,6 +92,12 @@ public final class StreamsApp implements AutoCloseable {
      */
     public StreamsApp(Topology topology, String bootstrapServers, String applicationId, Path stateDir,
                       Set<String> globalTopics, List<Repartition> repartitions) {
+        this(topology, bootstrapServers, applicationId, stateDir, globalTopics, repartitions, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /** @param commitInterval how often it commits: under exactly-once, when what it wrote becomes readable */
+    public StreamsApp(Topology topology, String bootstrapServers, String applicationId, Path stateDir,
+                      Set<String> globalTopics, List<Repartition> repartitions, Duration commitInterval) {
         Set<String> declared = new TreeSet<>();
         repartitions.forEach(r -> declared.add(r.name() + "-repartition"));
         Set<String> inTopology = repartitionTopics(topology.describe());
@@ -104,6 +113,7 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDecodeFailure.class);
         // An exception thrown by a processor fails the thread (and the uncaught handler below decides), in stream
         // tasks and, explicitly, in the global thread too. Without the second setting Kafka Streams 4.x warns on every

@@ -87,6 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private static final Map<String, String> SETTLED_PACE = Map.of("OMEGA_PAPER_TRADING__REPLAY_SPEED", "30000",
             "OMEGA_SINK__FLUSH_INTERVAL_MS", "266",
+            // The hold waits for the live monitor's verdict on each trade, one repartition hop and so one commit away.
+            "OMEGA_KAFKA__STREAMS_COMMIT_INTERVAL_MS", "10",
             // Only trade counts trigger a retraining: a wall-clock schedule would fire at a different bar on every run.
             "OMEGA_SELF_LEARNING__RETRAIN_INTERVAL_HOURS", "1000000");
     /**
