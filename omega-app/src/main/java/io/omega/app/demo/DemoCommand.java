@@ -59,10 +59,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -228,16 +230,18 @@ public final class DemoCommand implements Callable<Integer> {
             reporter.setDaemon(true);
             reporter.start();
             long deadline = started + (long) (minutes * 60e9);
+            Supplier<Optional<String>> registryProduction =
+                    () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version());
             ReplayPacing settle = !settleEachRetrain ? ReplayPacing.NONE : new RetrainSettling(
                     () -> controller.view().eventCounts().getOrDefault(ControllerEventType.RETRAIN_TRIGGERED.name(), 0L),
                     () -> controller.view().loggedTrades(),
                     new LoopSettling(() -> counts(trainer, evaluator, controller), Duration.ofMillis(200)),
-                    new VerdictSettling(VerdictSettling.of(controller.monitor().progress()::outcomesRead,
+                    new VerdictSettling(controller.monitor().progress()::outcomesRead,
                             controller.monitor().progress()::rollbacksRequested,
                             () -> registry.client().history(modelType).stream()
                                     .filter(t -> "ROLLED_BACK".equals(t.leftHow())).count(),
-                            () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()))),
-                    () -> registry.client().getCurrentProductionModel(modelType).map(m -> m.version()),
+                            registryProduction),
+                    registryProduction,
                     () -> controller.view().eventCounts().getOrDefault(
                             ControllerEventType.PROMOTION_REQUESTED.name(), 0L),
                     () -> registry.client().history(modelType).stream()

@@ -11,25 +11,23 @@ import java.util.function.Supplier;
  */
 final class VerdictSettling {
 
-    /** What the loop has done so far, as the held replay can see it. */
-    interface Loop {
-        /** Outcomes the live monitor has read. */
-        long outcomesJudged();
+    private final LongSupplier outcomesJudged;
+    private final LongSupplier rollbacksRequested;
+    private final LongSupplier rollbacksApplied;
+    private final Supplier<Optional<String>> registryProduction;
 
-        /** Rollbacks the live monitor has asked the registry for. */
-        long rollbacksRequested();
-
-        /** Rollbacks the registry has applied. */
-        long rollbacksApplied();
-
-        /** The registry's production version (empty: the engine's rules). */
-        Optional<String> registryProduction();
-    }
-
-    private final Loop loop;
-
-    VerdictSettling(Loop loop) {
-        this.loop = loop;
+    /**
+     * @param outcomesJudged     outcomes the live monitor has read
+     * @param rollbacksRequested rollbacks the live monitor has asked the registry for
+     * @param rollbacksApplied   rollbacks the registry has applied
+     * @param registryProduction the registry's production version (empty: the engine's rules)
+     */
+    VerdictSettling(LongSupplier outcomesJudged, LongSupplier rollbacksRequested, LongSupplier rollbacksApplied,
+                    Supplier<Optional<String>> registryProduction) {
+        this.outcomesJudged = outcomesJudged;
+        this.rollbacksRequested = rollbacksRequested;
+        this.rollbacksApplied = rollbacksApplied;
+        this.registryProduction = registryProduction;
     }
 
     /**
@@ -43,17 +41,17 @@ final class VerdictSettling {
             throws InterruptedException {
         // The monitor judges production models only: while the engine and the registry both have the rules, with no
         // rollback outstanding, no verdict can come, and waiting for the monitor to read the trade only costs time.
-        if (engineProduction.get().isEmpty() && loop.registryProduction().isEmpty()
-                && loop.rollbacksApplied() >= loop.rollbacksRequested()) {
+        if (engineProduction.get().isEmpty() && registryProduction.get().isEmpty()
+                && rollbacksApplied.getAsLong() >= rollbacksRequested.getAsLong()) {
             return true;
         }
-        while (loop.outcomesJudged() < closed) {
+        while (outcomesJudged.getAsLong() < closed) {
             if (!sleepBefore(deadlineNanos)) {
                 return false;
             }
         }
-        while (loop.rollbacksApplied() < loop.rollbacksRequested()
-                || !engineProduction.get().equals(loop.registryProduction())) {
+        while (rollbacksApplied.getAsLong() < rollbacksRequested.getAsLong()
+                || !engineProduction.get().equals(registryProduction.get())) {
             if (!sleepBefore(deadlineNanos)) {
                 return false;
             }
@@ -67,31 +65,5 @@ final class VerdictSettling {
         }
         Thread.sleep(2);
         return true;
-    }
-
-    /** A {@link Loop} from suppliers. */
-    static Loop of(LongSupplier outcomesJudged, LongSupplier rollbacksRequested, LongSupplier rollbacksApplied,
-                   Supplier<Optional<String>> registryProduction) {
-        return new Loop() {
-            @Override
-            public long outcomesJudged() {
-                return outcomesJudged.getAsLong();
-            }
-
-            @Override
-            public long rollbacksRequested() {
-                return rollbacksRequested.getAsLong();
-            }
-
-            @Override
-            public long rollbacksApplied() {
-                return rollbacksApplied.getAsLong();
-            }
-
-            @Override
-            public Optional<String> registryProduction() {
-                return registryProduction.get();
-            }
-        };
     }
 }

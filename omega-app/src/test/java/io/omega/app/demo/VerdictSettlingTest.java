@@ -18,7 +18,7 @@ class VerdictSettlingTest {
     private final AtomicReference<Optional<String>> engine = new AtomicReference<>(Optional.of("v1"));
     private final AtomicInteger looks = new AtomicInteger();
 
-    private final VerdictSettling settling = new VerdictSettling(VerdictSettling.of(
+    private final VerdictSettling settling = new VerdictSettling(
             () -> {
                 look();
                 return judged.get();
@@ -34,7 +34,7 @@ class VerdictSettlingTest {
             () -> {
                 look();
                 return registry.get();
-            }));
+            });
 
     /** The loop moves on by one step at each look, as a monitor, registry and engine would. */
     private void look() {
