@@ -3,6 +3,7 @@ package io.omega.app.validate;
 import io.omega.app.demo.ProductionLog;
 import io.omega.registry.model.ProductionTenure;
 import io.omega.store.OutcomeRow;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 import java.util.Comparator;
 import java.util.List;
@@ -64,10 +65,10 @@ final class FalseRollbacks {
             Map<String, Double> backtest = metrics.getOrDefault(tenure.version(), Map.of());
             if (live.size() >= 2 && backtest.containsKey("avg_profit") && backtest.containsKey("total_trades")) {
                 double expected = backtest.get("avg_profit") / positionSize * 100;
-                double mean = live.stream().mapToDouble(OutcomeRow::pnlPct).average().orElseThrow();
-                double sd = Math.sqrt(live.stream().mapToDouble(o -> (o.pnlPct() - mean) * (o.pnlPct() - mean)).sum()
-                        / (live.size() - 1));
-                if (mean >= expected - Z * sd / Math.sqrt(backtest.get("total_trades"))) {
+                SummaryStatistics pnl = new SummaryStatistics();
+                live.forEach(o -> pnl.addValue(o.pnlPct()));
+                double lowerBound = expected - Z * pnl.getStandardDeviation() / Math.sqrt(backtest.get("total_trades"));
+                if (pnl.getMean() >= lowerBound) {
                     found++;
                 }
             }
