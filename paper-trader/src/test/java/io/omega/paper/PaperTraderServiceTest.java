@@ -20,9 +20,10 @@ class PaperTraderServiceTest {
         CountDownLatch running = new CountDownLatch(1);
         AtomicInteger looks = new AtomicInteger();
         PaperTraderService service = new PaperTraderService(stop -> {
-            running.countDown();
             while (!stop.getAsBoolean()) {
                 looks.incrementAndGet();
+                // Counted only after a first look, so close() cannot set the stop flag before the loop has seen it.
+                running.countDown();
                 Thread.sleep(5);
             }
             return STATS;
