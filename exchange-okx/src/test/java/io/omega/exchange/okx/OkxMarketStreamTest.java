@@ -180,11 +180,16 @@ class OkxMarketStreamTest {
         listener.await(OkxEvent.Pong.class, 3);
         stream.close();
 
-        assertThat(server.receivedOn(1)).containsExactly(BTC_TRADES_SUBSCRIBE, "ping", "ping", "ping");
+        // A fourth ping may go out if this thread is held up 400 ms between the third pong and close(): count
+        // what the server saw instead of assuming three.
+        List<String> received = server.receivedOn(1);
+        assertThat(received.get(0)).isEqualTo(BTC_TRADES_SUBSCRIBE);
+        assertThat(received.subList(1, received.size())).hasSizeGreaterThanOrEqualTo(3).containsOnly("ping");
+        int pings = received.size() - 1;
         assertThat(server.opened()).hasSize(1);
         OkxStreamStats stats = stream.stats();
-        assertThat(stats.pingsSent()).isEqualTo(3);
-        assertThat(stats.pongsReceived()).isEqualTo(3);
+        assertThat(stats.pingsSent()).isEqualTo(pings);
+        assertThat(stats.pongsReceived()).isBetween(3L, (long) pings);
         assertThat(stats.pongTimeouts()).isZero();
         assertThat(stats.connects()).isEqualTo(1);
         assertThat(stats.disconnects()).isZero();
@@ -205,16 +210,24 @@ class OkxMarketStreamTest {
         OkxMarketStream stream = stream(settings(server, BTC_TRADES)
                 .withKeepAlive(Duration.ofMillis(300), Duration.ofMillis(300)));
 
-        listener.await(OkxEvent.Subscribed.class, 2);
+        // Waits for the second connection's acknowledgement, not for two: on a loaded machine the first connection's
+        // may come after its ping went unanswered, and so never.
+        while (!listener.await(OkxEvent.Subscribed.class, 1).get(0).connId().equals("c2")) {
+            // the first connection's acknowledgement, when it made it in time
+        }
         stream.close();
 
         assertThat(server.receivedOn(1)).containsExactly(BTC_TRADES_SUBSCRIBE, "ping");
-        assertThat(server.receivedOn(2)).containsExactly(BTC_TRADES_SUBSCRIBE);
+        // The second connection answers pings; one may go out if close() is held up 300 ms on a loaded machine.
+        List<String> second = server.receivedOn(2);
+        assertThat(second.get(0)).isEqualTo(BTC_TRADES_SUBSCRIBE);
+        int answeredPings = second.size() - 1;
+        assertThat(second.subList(1, second.size())).allSatisfy(m -> assertThat(m).isEqualTo("ping"));
         assertThat(listener.disconnects).containsExactly(
                 new RecordingListener.Disconnect("no pong within 300 ms of a ping", Duration.ofMillis(50)));
         OkxStreamStats stats = stream.stats();
-        assertThat(stats.pingsSent()).isEqualTo(1);
-        assertThat(stats.pongsReceived()).isZero();
+        assertThat(stats.pingsSent()).isEqualTo(1 + answeredPings);
+        assertThat(stats.pongsReceived()).isLessThanOrEqualTo(answeredPings);
         assertThat(stats.pongTimeouts()).isEqualTo(1);
         assertThat(stats.connects()).isEqualTo(2);
         assertThat(stats.reconnects()).isEqualTo(1);
