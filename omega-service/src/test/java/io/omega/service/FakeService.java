@@ -17,6 +17,7 @@ final class FakeService implements Service {
     private volatile RuntimeException failOnStart;
     private volatile CountDownLatch holdClose;
     private volatile Health health = Health.up("fine");
+    final CountDownLatch closeEntered = new CountDownLatch(1);
 
     FakeService(String name, List<String> log) {
         this.name = name;
@@ -77,6 +78,7 @@ final class FakeService implements Service {
 
     @Override
     public void close() {
+        closeEntered.countDown();
         CountDownLatch hold = holdClose;
         if (hold != null) {
             try {

@@ -42,8 +42,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +82,8 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
     private final RegistryOutagePause registryOutage;
     private volatile SinkHealth health = SinkHealth.consuming();
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
+    /** Partitions whose first record since their assignment was logged: one INFO line each, not one a record. */
+    private final Set<TopicPartition> consuming = new HashSet<>();
     /** Flushes handed to the writers, oldest first; each is committed once it and every one before it is done. */
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
     /** The latest offsets committed asynchronously since the last synchronous commit, per partition. */
@@ -321,6 +325,9 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
             updateHealth();
         }
         buffer.add(record.offset(), row, now);
+        if (consuming.add(tp)) {
+            LOG.info("Consuming {} from offset {}", tp, record.offset());
+        }
     }
 
     /**
@@ -495,6 +502,7 @@ public final class TradeLoggerSink implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            consuming.removeAll(partitions);
             for (TopicPartition tp : partitions) {
                 long position = consumer.position(tp);
                 try {

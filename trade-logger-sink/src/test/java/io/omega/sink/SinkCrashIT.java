@@ -231,15 +231,20 @@ class SinkCrashIT {
         try {
             OmegaSerdes serdes = new OmegaSerdes(new SchemaRegistryConfig(RegistryMode.URL, registryUrl, true));
             Serializer<Decision> ds = serdes.valueSerializer(Decision.class);
+            Set<Integer> partitions = new java.util.TreeSet<>();
             try (KafkaProducer<byte[], byte[]> producer = kafka.rawProducer()) {
                 for (int i = 0; i < 10; i++) {
                     Decision d = Events.decision("stop-" + group + "-" + i, i, Instant.now());
-                    producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), d.getSymbol().getBytes(StandardCharsets.UTF_8),
-                            ds.serialize(Topics.DECISIONS.name(), d))).get();
+                    partitions.add(producer.send(new ProducerRecord<>(Topics.DECISIONS.name(),
+                            d.getSymbol().getBytes(StandardCharsets.UTF_8), ds.serialize(Topics.DECISIONS.name(), d)))
+                            .get().partition());
                 }
             }
             awaitStableGroup(group);
-            Thread.sleep(3_000); // the member fetches right after joining; give it time to have the 10 records buffered
+            // The stop must find the 10 records buffered: the sink logs each partition's first record once.
+            for (int partition : partitions) {
+                awaitLogLine(log, "Consuming " + Topics.DECISIONS.name() + "-" + partition + " from offset");
+            }
             assertThat(new ExperienceStore(data).load(ExperienceKind.DECISIONS, 2).size()).isZero();
 
             sink.destroy(); // SIGTERM, as Ctrl-C
@@ -340,6 +345,14 @@ class SinkCrashIT {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(ids.size());
             assertThat(rs.getLong(2)).isEqualTo(ids.size());
+        }
+    }
+
+    private static void awaitLogLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(log) && Files.readString(log).contains(text))) {
+            assertThat(System.nanoTime()).as("'%s' logged within 60 s; log:%n%s", text, tail(log)).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

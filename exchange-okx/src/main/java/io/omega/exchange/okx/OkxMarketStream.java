@@ -202,7 +202,6 @@ public final class OkxMarketStream implements AutoCloseable {
             current = null;
             delay = settings.backoff().delay(consecutiveFailures, random);
             consecutiveFailures = Math.min(consecutiveFailures + 1, MAX_COUNTED_FAILURES);
-            timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
         if (c.open) {
             counters.disconnects.incrementAndGet();
@@ -215,6 +214,13 @@ public final class OkxMarketStream implements AutoCloseable {
         }
         LOG.warn("OKX stream {}: {}; reconnecting in {} ms", settings.endpoint(), reason, delay.toMillis());
         tell(() -> listener.onDisconnected(reason, delay));
+        // Scheduled only now, so the loss is counted and told before the next attempt can connect, however late
+        // this thread runs.
+        synchronized (lock) {
+            if (!closed) {
+                timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** The connection did what it is for: the next failure waits the shortest delay again. */

@@ -458,15 +458,16 @@ class OkxMarketStreamTest {
                     + "\"connId\":\"c1\"}");
         });
         OkxMarketStream stream = stream(settings(server, BTC_TRADES, eth)
-                .withSubscribeTimeout(Duration.ofMillis(300)));
+                .withSubscribeTimeout(Duration.ofSeconds(2)));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // Two seconds, not less: BTC's acknowledgement, answered at once, must beat it on a loaded machine too.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (listener.unanswered.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         stream.close();
 
-        assertThat(listener.unanswered).containsExactly(new RecordingListener.Unanswered(eth, Duration.ofMillis(300)));
+        assertThat(listener.unanswered).containsExactly(new RecordingListener.Unanswered(eth, Duration.ofSeconds(2)));
         assertThat(listener.refusals).isEmpty();
         assertThat(stream.activeSubscriptions()).containsExactly(BTC_TRADES);
         OkxStreamStats stats = stream.stats();

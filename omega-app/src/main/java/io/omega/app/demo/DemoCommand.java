@@ -82,7 +82,11 @@ public final class DemoCommand implements Callable<Integer> {
     /** The promotion gate's answers to a completed evaluation. */
     static final List<ControllerEventType> GATE_DECISIONS = List.of(ControllerEventType.PROMOTION_DECLINED,
             ControllerEventType.PROMOTION_PENDING, ControllerEventType.PROMOTION_REQUESTED);
-    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(90);
+    /**
+     * How long the end of the replay waits for the last trainings, evaluations and gate decisions: a guard, since the
+     * wait ends as soon as they have landed; long enough for a queue of trainings on a busy two-core machine.
+     */
+    private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(5);
     /**
      * With the replay held at each retraining, the bars in between can go 7.5 times faster; the sink flushes 7.5
      * times as often, so that a training still finds the same stretch of recent market time on file.

@@ -64,6 +64,7 @@ class ControllerCommandsIT {
             while (!controller.isRunning() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            assertThat(controller.isRunning()).as("controller running within 60 s").isTrue();
             for (String version : new String[] {"20250124_160000", "20250124_170000"}) {
                 try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
@@ -74,10 +75,13 @@ class ControllerCommandsIT {
                             Map.of(), Recommendation.PROMOTE, null, null, "rules", Map.of("sharpe_ratio", 0.2), Map.of("p_value", 0.001, "mean_difference", 1.0e-4)))).get();
                 }
             }
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((controller.view().pending("cnn", "20250124_160000").isEmpty()
                     || controller.view().pending("cnn", "20250124_170000").isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            assertThat(controller.view().pending("cnn", "20250124_160000")).as("first pending approval").isPresent();
+            assertThat(controller.view().pending("cnn", "20250124_170000")).as("second pending approval").isPresent();
 
             CliRun status = CliRun.of("status", "--url", controller.url());
             assertThat(status.exit()).isZero();

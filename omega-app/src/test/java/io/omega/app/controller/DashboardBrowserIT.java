@@ -113,6 +113,7 @@ class DashboardBrowserIT {
             while (controller.view().pending("cnn", VERSION).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            assertThat(controller.view().pending("cnn", VERSION)).as("pending approval").isPresent();
 
             WebDriver browser = chromium();
             try {
@@ -127,6 +128,8 @@ class DashboardBrowserIT {
                 browser.findElement(By.id("token")).sendKeys(TOKEN);
                 browser.findElement(By.id("approve-cnn-" + VERSION)).click();
 
+                // A deadline of its own: the browser's start must not use up the promotion's time.
+                deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (System.nanoTime() < deadline && !VERSION.equals(
                         registry.client().getCurrentProductionModel("cnn").map(ModelVersion::version).orElse(null))) {
                     Thread.sleep(100);

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The end-to-end test: a shortened {@code omega demo} (one minute of replay) runs the whole loop on its own embedded
+ * The end-to-end test: a shortened {@code omega demo} (two minutes, so that
+ * a loaded machine still closes the trades a first retraining needs) runs the whole loop on its own embedded
  * broker; afterwards that broker is started again on the demo's data and every topic is read to its end. The chain
  * decisions → outcomes → training request → REGISTERED → evaluation → gate decision must be there, in that order
  * (record timestamps: every producer runs in this JVM on one clock), each link answered exactly once, and the counts
@@ -55,7 +56,7 @@ class DemoIT {
 
     @Test
     void aShortenedDemoLeavesTheWholeChainOfEventsInOrderWithMatchingCounts() throws Exception {
-        CliRun demo = CliRun.of("demo", "--data-dir", dir.toString(), "--dashboard-port", "0", "--minutes", "1");
+        CliRun demo = CliRun.of("demo", "--data-dir", dir.toString(), "--dashboard-port", "0", "--minutes", "2");
         assertThat(demo.exit()).as("demo exit; stderr:%n%s", demo.err()).isZero();
         String printed = demo.out();
         assertThat(printed).contains("Summary after").doesNotContain("stopped waiting after");

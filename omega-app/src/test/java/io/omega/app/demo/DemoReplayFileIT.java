@@ -41,7 +41,7 @@ class DemoReplayFileIT {
                         b.high(), b.low(), b.close(), b.volume())).collect(Collectors.joining("\n")) + "\n");
 
         CliRun demo = CliRun.of("demo", "--replay-file", file.toString(), "--symbol", "MY-COIN", "--data-dir",
-                dir.resolve("run").toString(), "--dashboard-port", "0", "--minutes", "2");
+                dir.resolve("run").toString(), "--dashboard-port", "0", "--minutes", "10"); // a guard: the file ends first
 
         assertThat(demo.exit()).as("demo exit; stderr:%n%s", demo.err()).isZero();
         assertThat(demo.out()).contains("Loaded my-candles.csv (OHLCV candles as CSV with a header, timestamps in "

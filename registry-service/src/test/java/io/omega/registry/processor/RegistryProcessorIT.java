@@ -181,6 +181,9 @@ class RegistryProcessorIT {
             assertThat(log).extracting(RegistryEvent::getEventType)
                     .contains(RegistryEventType.PROMOTED, RegistryEventType.ROLLED_BACK);
             RegistryState replayed = registry.replayCheckingEveryStep();
+            // Each client has its own answers; the other's last events may still be on their way to its replica.
+            awaitApplied(a.state(), log.size());
+            awaitApplied(b.state(), log.size());
             assertThat(a.state().snapshot()).isEqualTo(replayed.snapshot());
             assertThat(b.state().snapshot()).isEqualTo(replayed.snapshot());
             assertThat(RegistryInvariants.productionChain(replayed.type("cnn"))).isEqualTo(reference.productionChain("cnn"));
@@ -241,4 +244,12 @@ class RegistryProcessorIT {
         }
     }
 
+
+    private static void awaitApplied(RegistryState state, long events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (state.eventsApplied() < events && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(state.eventsApplied()).as("events the replica applied").isEqualTo(events);
+    }
 }

@@ -286,6 +286,8 @@ class RegistryRestIT {
             assertThat(cli.getCurrentProductionModel("cnn").orElseThrow().version()).isEqualTo("20250124_120000");
             assertThat(cli.unreadableEvents()).isZero();
         }
+        // The service's replica follows the log on a thread of its own: the CLI's answer does not wait for it.
+        awaitApplied(service.client().state(), 2);
         assertThat(service.client().getCurrentProductionModel("cnn").orElseThrow().version()).isEqualTo("20250124_120000");
     }
 
@@ -294,5 +296,19 @@ class RegistryRestIT {
         RegistryService started = start(TOKEN, 10_000);
         assertThat(started.baseUrl()).startsWith("http://127.0.0.1:");
         assertThat(started.boundHost()).isEqualTo("127.0.0.1");
+    }
+
+    /** At least: the catalogue's topics may hold other tests' events too. */
+    private static void awaitApplied(io.omega.registry.model.RegistryState state, long events) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (state.eventsApplied() < events && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        assertThat(state.eventsApplied()).as("events the replica applied").isGreaterThanOrEqualTo(events);
     }
 }

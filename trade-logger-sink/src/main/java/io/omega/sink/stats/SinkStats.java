@@ -50,11 +50,12 @@ public final class SinkStats {
 
     public void flushed(ExperienceKind<?> kind, int rows, int files, Instant at) {
         PerKind k = kinds.get(kind.name());
-        k.logged.addAndGet(rows);
-        k.files.addAndGet(files);
-        k.lastFlushMillis.set(at.toEpochMilli());
+        // The meters first: whoever sees the totals below move may scrape and must find the meters there already.
         k.loggedCounter.increment(rows);
         k.filesCounter.increment(files);
+        k.lastFlushMillis.set(at.toEpochMilli());
+        k.files.addAndGet(files);
+        k.logged.addAndGet(rows);
     }
 
     public void deadLettered(String topic) {

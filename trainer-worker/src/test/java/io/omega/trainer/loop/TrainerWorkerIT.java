@@ -107,6 +107,7 @@ class TrainerWorkerIT {
         assertThat(register.getDataTo()).isEqualTo(Instant.parse("2025-01-24T00:00:00Z"));
         assertThat(register.getActor()).isEqualTo("trainer-worker");
         assertThat(register.getReason()).contains(request.getId()).contains("MANUAL");
+        worker.close(); // its counts are final once its loop has ended
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(1, 0, 0, 0));
         var metrics = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
@@ -144,10 +145,10 @@ class TrainerWorkerIT {
 
     @Test
     void aRunFiveTimesLongerThanTheMaxPollIntervalKeepsTheWorkerInItsGroup() {
-        // max.poll.interval.ms of 1 s: a worker that did not poll while training would be thrown out of the group,
-        // its request handed to nobody and its transaction fenced.
-        TrainerWorker worker = start(Duration.ofSeconds(1), job -> {
-            Thread.sleep(5_000);
+        // max.poll.interval.ms of 2 s: a worker that did not poll while training would be thrown out of the group,
+        // its request handed to nobody and its transaction fenced. Not 1 s: a loaded machine's stalls come near it.
+        TrainerWorker worker = start(Duration.ofSeconds(2), job -> {
+            Thread.sleep(10_000);
             return candidate(job, "20250124_130000");
         });
         TrainingRequest first = request("lstm", 5);
@@ -157,6 +158,7 @@ class TrainerWorkerIT {
 
         assertThat(results(first.getId(), 1)).extracting(TrainingResult::getStatus).containsExactly(TrainingStatus.SUCCEEDED);
         assertThat(results(second.getId(), 1)).extracting(TrainingResult::getStatus).containsExactly(TrainingStatus.SUCCEEDED);
+        worker.close(); // its counts are final once its loop has ended
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(2, 0, 0, 0));
     }
 
@@ -182,6 +184,7 @@ class TrainerWorkerIT {
                 + "(caused by IOException: No space left on device)");
         assertThat(results(next.getId(), 1)).extracting(TrainingResult::getStatus).containsExactly(TrainingStatus.SUCCEEDED);
         assertThat(commands("20250124_140000", 1)).hasSize(1);
+        worker.close(); // its counts are final once its loop has ended
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(1, 1, 0, 0));
     }
 
@@ -201,6 +204,7 @@ class TrainerWorkerIT {
                 + "model_type must be one of [cnn, lstm], got 'xgboost'; epochs must be between 1 and 100000, got 0; "
                 + "window_size must be between 2 and 10000, got 1");
         assertThat(calls).hasValue(0);
+        worker.close(); // its counts are final once its loop has ended
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(0, 1, 0, 0));
     }
 
@@ -226,6 +230,7 @@ class TrainerWorkerIT {
         assertThat(DeadLetterRecord.header(letters.get(0).headers(), DeadLetterRecord.SOURCE_TOPIC))
                 .contains(Topics.TRAINING_REQUESTS.name());
         assertThat(results(valid.getId(), 1)).extracting(TrainingResult::getStatus).containsExactly(TrainingStatus.SUCCEEDED);
+        worker.close(); // its counts are final once its loop has ended
         assertThat(worker.stats()).isEqualTo(new TrainerWorker.Stats(1, 0, 1, 0));
     }
 
@@ -247,6 +252,7 @@ class TrainerWorkerIT {
         assertThat(results(request.getId(), 1)).extracting(TrainingResult::getVersion).containsExactly("20250124_180000");
         assertThat(commands("20250124_170000", 0)).isEmpty();
         assertThat(commands("20250124_180000", 1)).hasSize(1);
+        second.close(); // its counts are final once its loop has ended
         assertThat(second.stats()).isEqualTo(new TrainerWorker.Stats(1, 0, 0, 0));
     }
 
