@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 
 /**
  * A training run on Deeplearning4j, from the experience files to a saved, checksummed model: the production
- * decisions of the last days through learning-core's {@link OfflineTraining} (windows, chronological purged split,
+ * decisions of the last days through the models module's {@link OfflineTraining} (windows, chronological purged split,
  * normalisation fitted on the training part, early stopping, zip and metadata). Offline training, end to end.
  */
 public final class DeepLearningCandidateTrainer implements CandidateTrainer {

@@ -28,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * interleave the variants and the median per variant is reported with its ratio to the target.
  *
  * <pre>
- * mvn -B -o -pl learning-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * cd learning-core && OMP_NUM_THREADS=1 java -Xmx2g -cp target/test-classes:target/classes:$(cat target/bench.cp) \
+ * mvn -B -o -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * cd models && OMP_NUM_THREADS=1 java -Xmx2g -cp target/test-classes:target/classes:$(cat target/bench.cp) \
  *     io.omega.learning.bench.TrainingBench variants=cnn:32,cnn:128,lstm:32,lstm-dl4j:32 rounds=3 seconds=3
  * </pre>
  * A variant is {@code model:batch[:ws][:dtype]}: model {@code cnn}, {@code lstm} (the default LSTM kernel),
