@@ -23,6 +23,12 @@ public final class ServiceGroup implements AutoCloseable {
         public boolean failed() {
             return failure != null;
         }
+
+        /** For a person: which service, and what it died of. */
+        public String describe() {
+            return failed() ? service.name() + " died: " + ServiceFailedException.reason(failure)
+                    : service.name() + " stopped";
+        }
     }
 
     private final List<Service> services;

@@ -222,8 +222,9 @@ public final class DemoCommand implements Callable<Integer> {
             EvaluatorWorker evaluator = EvaluatorWorker.create(EvaluatorSettings.from(config),
                     Evaluators.fromConfig(config, clock), config.storage().dataDir(), serdes, clock);
             ControllerService controller = new ControllerService(config, serdes, dir.resolve("controller"));
-            open.add(0, ServiceGroup.start(List.of(registry, sinkService, TrainerService.of(trainer),
-                    EvaluatorService.of(evaluator), controller)));
+            ServiceGroup services = ServiceGroup.start(List.of(registry, sinkService, TrainerService.of(trainer),
+                    EvaluatorService.of(evaluator), controller));
+            open.add(0, services);
             out.println("Registry, sink, trainer, evaluator and controller running; dashboard on " + controller.url());
             out.flush();
 
@@ -258,7 +259,16 @@ public final class DemoCommand implements Callable<Integer> {
             };
             PaperTrader.Stats stats = new ReplayRunner(config, serdes, modelType, out).run(Replay.of(market)
                     .named(replayFile.symbol(config.paperTrading().symbols().get(0))).endingAt(Instant.now())
-                    .pacedBy(pacing).onStart(trader::set), () -> System.nanoTime() > deadline);
+                    .pacedBy(pacing).onStart(trader::set),
+                    () -> System.nanoTime() > deadline || services.firstEnded().isDone());
+            ServiceGroup.Ending ended = services.firstEnded().getNow(null);
+            if (ended != null) {
+                // A loop with a part missing teaches nothing: say which part and why, instead of a summary.
+                out.flush();
+                spec.commandLine().getErr().println("demo: " + ended.describe() + "; the replay stopped after "
+                        + stats.bars() + " bars");
+                return 1;
+            }
             out.println("Replay over; letting the last trainings, evaluations and gate decisions land...");
             out.flush();
             LoopSettling.Counts settled = new LoopSettling(() -> counts(trainer, evaluator, controller),
