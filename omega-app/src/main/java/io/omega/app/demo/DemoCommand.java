@@ -264,6 +264,7 @@ public final class DemoCommand implements Callable<Integer> {
             ServiceGroup.Ending ended = services.firstEnded().getNow(null);
             if (ended != null) {
                 // A loop with a part missing teaches nothing: say which part and why, instead of a summary.
+                progress.stop();
                 out.flush();
                 spec.commandLine().getErr().println("demo: " + ended.describe() + "; the replay stopped after "
                         + stats.bars() + " bars");
