@@ -86,7 +86,7 @@ class DemoIT {
             assertThat(store.load(ExperienceKind.DECISIONS, 8).requireComplete().size()).isEqualTo(decisions.size());
             assertThat(store.load(ExperienceKind.OUTCOMES, 8).requireComplete().size()).isEqualTo(outcomes.size());
 
-            // Decisions come before outcomes, and no training is asked for before 40 trades have closed.
+            // Decisions come before outcomes, and no training is asked for before 30 trades (demo.yaml) have closed.
             assertThat(decisions.get(0).time()).isLessThanOrEqualTo(first(outcomes).time());
             assertThat(requests).isNotEmpty();
             long firstRequest = first(requests).time();
