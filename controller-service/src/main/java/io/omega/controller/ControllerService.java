@@ -112,17 +112,8 @@ public final class ControllerService implements Service {
      */
     @Override
     public CompletionStage<Void> ended() {
-        CompletableFuture<Void> first = new CompletableFuture<>();
-        for (CompletionStage<Void> app : List.of(monitor.ended(), gate.ended(), retrain.ended())) {
-            app.whenComplete((done, failure) -> {
-                if (failure != null) {
-                    first.completeExceptionally(failure);
-                } else {
-                    first.complete(null);
-                }
-            });
-        }
-        return first;
+        return CompletableFuture.anyOf(monitor.ended().toCompletableFuture(), gate.ended().toCompletableFuture(),
+                retrain.ended().toCompletableFuture()).thenApply(first -> null);
     }
 
     private static String running(boolean running) {

@@ -72,13 +72,16 @@ class ControllerServiceIT {
                   port: 0
                 """.formatted(bootstrap, UUID.randomUUID().toString().substring(0, 8)), Map.of());
 
+        ControllerService stopped;
         try (ControllerService controller = new ControllerService(config, SERDES, stateDir)) {
+            stopped = controller;
             controller.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!controller.isRunning() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(controller.isRunning()).isTrue();
+            assertThat(controller.ended().toCompletableFuture()).isNotDone();
 
             send(Topics.EVALUATIONS.name(), "cnn", new Evaluation(EventIds.next(), Instant.now(), "cnn",
                     "20250124_120000", null, EvaluationStatus.COMPLETED, null, null,
@@ -108,6 +111,8 @@ class ControllerServiceIT {
                     ControllerEventType.PROMOTION_REQUESTED, ControllerEventType.RETRAIN_TRIGGERED,
                     ControllerEventType.RETRAIN_TRIGGERED);
         }
+        // Closed, its applications end normally, and so does the controller.
+        assertThat(stopped.ended().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS)).isNull();
     }
 
     private void send(String topic, String key, SpecificRecord value) throws Exception {

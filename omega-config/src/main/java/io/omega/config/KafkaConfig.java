@@ -1,5 +1,6 @@
 package io.omega.config;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * topic; Kafka Streams' own default is 100).
  */
 public record KafkaConfig(String bootstrapServers, String clientIdPrefix, int topicPartitions, int replicationFactor,
-                          PublisherConfig producer, java.time.Duration streamsCommitInterval) {
+                          PublisherConfig producer, Duration streamsCommitInterval) {
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:(\\d{1,5})");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
@@ -32,6 +33,6 @@ public record KafkaConfig(String bootstrapServers, String clientIdPrefix, int to
                 s.integer("topic_partitions", 3, 1, 1000),
                 s.integer("replication_factor", 1, 1, 10),
                 PublisherConfig.read(s.section("producer")),
-                java.time.Duration.ofMillis(s.integer("streams_commit_interval_ms", 100, 1, 60_000)));
+                Duration.ofMillis(s.integer("streams_commit_interval_ms", 100, 1, 60_000)));
     }
 }

@@ -201,12 +201,12 @@ public final class StreamsApp implements AutoCloseable {
         return topics;
     }
 
-    /** True once every task runs: state restored, global stores loaded. */
     /** Completes once the application is closed, exceptionally when it stopped in ERROR on its own. */
     public CompletionStage<Void> ended() {
         return ended;
     }
 
+    /** True once every task runs: state restored, global stores loaded. */
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
