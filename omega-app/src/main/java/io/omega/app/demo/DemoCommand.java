@@ -19,6 +19,7 @@ import io.omega.paper.Replay;
 import io.omega.paper.ReplayRunner;
 import io.omega.paper.market.generated.GeneratedMarket;
 import io.omega.registry.RegistryService;
+import io.omega.registry.model.ProductionTenure;
 import io.omega.registry.client.RegistryTopics;
 import io.omega.schemas.event.ControllerEvent;
 import io.omega.schemas.event.ControllerEventType;
@@ -244,13 +245,13 @@ public final class DemoCommand implements Callable<Integer> {
                     new VerdictSettling(controller.monitor().progress()::outcomesRead,
                             controller.monitor().progress()::rollbacksRequested,
                             () -> registry.client().history(modelType).stream()
-                                    .filter(t -> "ROLLED_BACK".equals(t.leftHow())).count(),
+                                    .filter(ProductionTenure::leftByRollback).count(),
                             registryProduction),
                     registryProduction,
                     () -> controller.view().eventCounts().getOrDefault(
                             ControllerEventType.PROMOTION_REQUESTED.name(), 0L),
                     () -> registry.client().history(modelType).stream()
-                            .filter(t -> "PROMOTED".equals(t.enteredBy())).count(),
+                            .filter(ProductionTenure::enteredByPromotion).count(),
                     config.selfLearning().minTradesBeforeRetrain(), HOLD_AT_MOST);
             ProductionLog production = new ProductionLog();
             ReplayPacing pacing = t -> {

@@ -49,7 +49,7 @@ final class FalseRollbacks {
         long found = 0;
         for (int t = 0; t < history.size(); t++) {
             ProductionTenure tenure = history.get(t);
-            if (!"ROLLED_BACK".equals(tenure.leftHow()) || t >= modelStints.size()) {
+            if (!tenure.leftByRollback() || t >= modelStints.size()) {
                 continue;
             }
             int s = modelStints.get(t);

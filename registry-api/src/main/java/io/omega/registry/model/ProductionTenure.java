@@ -17,6 +17,16 @@ public record ProductionTenure(String version, String enteredBy, Instant entered
         return leftAt == null;
     }
 
+    /** Whether a promotion put it in production (not a rollback to it). */
+    public boolean enteredByPromotion() {
+        return "PROMOTED".equals(enteredBy);
+    }
+
+    /** Whether a rollback took it out of production (not a newer version's promotion). */
+    public boolean leftByRollback() {
+        return "ROLLED_BACK".equals(leftHow);
+    }
+
     ProductionTenure ended(Instant at, String how, String actor, String reason, String successor) {
         return new ProductionTenure(version, enteredBy, enteredAt, enteredActor, enteredReason, replacedVersion, at, how,
                 actor, reason, successor);

@@ -90,6 +90,8 @@ class CommandDeciderTest {
                         "20250124_120000 PROMOTED by controller (sharpe 1.8) left ROLLED_BACK by controller",
                         "20250122_090000 ROLLED_BACK by controller (win rate dropped 12 points) left ROLLED_BACK by bob",
                         "20250120_140000 ROLLED_BACK by bob (still bad) left ROLLED_BACK by bob");
+        assertThat(cnn.history()).extracting(t -> t.enteredByPromotion() + "/" + t.leftByRollback())
+                .containsExactly("true/false", "true/false", "true/true", "false/true", "false/true");
     }
 
     @Test
