@@ -64,24 +64,18 @@ final class RetrainSettling implements ReplayPacing {
         }
         outcomes = closed;
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (outcomesSeenByController.getAsLong() < closed && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Polling.until(() -> outcomesSeenByController.getAsLong() >= closed, deadline, 5);
         verdicts.await(closed, trader::productionVersion, deadline);
         // A trigger is one hop away: if it has not come within TRIGGER_AT_MOST, the count is off its schedule (a
         // training that failed to answer in time), and the hold goes on rather than waiting at every later trade.
         long triggerDeadline = Math.min(deadline, System.nanoTime() + TRIGGER_AT_MOST.toNanos());
-        while (retrainsTriggered.getAsLong() < closed / tradesPerRetrain && System.nanoTime() < triggerDeadline) {
-            Thread.sleep(5);
-        }
+        Polling.until(() -> retrainsTriggered.getAsLong() >= closed / tradesPerRetrain, triggerDeadline, 5);
         if (retrainsTriggered.getAsLong() == settledTriggers) {
             return;
         }
         settling.await(atMost);
-        while ((promotionsApplied.getAsLong() < promotionsRequested.getAsLong()
-                || !trader.productionVersion().equals(registryProduction.get())) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Polling.until(() -> promotionsApplied.getAsLong() >= promotionsRequested.getAsLong()
+                && trader.productionVersion().equals(registryProduction.get()), deadline, 20);
         settledTriggers = retrainsTriggered.getAsLong();
     }
 }

@@ -45,25 +45,8 @@ final class VerdictSettling {
                 && rollbacksApplied.getAsLong() >= rollbacksRequested.getAsLong()) {
             return true;
         }
-        while (outcomesJudged.getAsLong() < closed) {
-            if (!sleepBefore(deadlineNanos)) {
-                return false;
-            }
-        }
-        while (rollbacksApplied.getAsLong() < rollbacksRequested.getAsLong()
-                || !engineProduction.get().equals(registryProduction.get())) {
-            if (!sleepBefore(deadlineNanos)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sleepBefore(long deadlineNanos) throws InterruptedException {
-        if (System.nanoTime() >= deadlineNanos) {
-            return false;
-        }
-        Thread.sleep(2);
-        return true;
+        return Polling.until(() -> outcomesJudged.getAsLong() >= closed, deadlineNanos, 2)
+                && Polling.until(() -> rollbacksApplied.getAsLong() >= rollbacksRequested.getAsLong()
+                        && engineProduction.get().equals(registryProduction.get()), deadlineNanos, 2);
     }
 }
