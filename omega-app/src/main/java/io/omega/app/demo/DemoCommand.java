@@ -189,6 +189,10 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path dir = dataDir != null ? dataDir : Path.of("data", "demo-" + LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Optional<String> used = PreviousRun.in(dir);
+        if (used.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir: " + used.get());
+        }
         Files.createDirectories(dir);
         out.println("OMEGA demo: data under " + dir.toAbsolutePath());
         out.flush();

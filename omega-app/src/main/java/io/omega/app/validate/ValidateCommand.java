@@ -1,6 +1,7 @@
 package io.omega.app.validate;
 
 import io.omega.app.demo.DemoCommand;
+import io.omega.app.demo.PreviousRun;
 import io.omega.paper.market.generated.GeneratedMarket;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -74,12 +76,20 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         Path dir = dataDir != null ? dataDir : Path.of("data", "validate-" + LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        for (String scenario : scenarios) {
+            for (long seed : runSeeds(scenario)) {
+                Optional<String> used = PreviousRun.in(dir.resolve(scenario + "-" + seed));
+                if (used.isPresent()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir: " + used.get());
+                }
+            }
+        }
         Files.createDirectories(dir);
         out.println("OMEGA validate: runs under " + dir.toAbsolutePath());
         out.flush();
         List<RunReport> reports = new ArrayList<>();
         for (String scenario : scenarios) {
-            for (long seed : scenario.equals("bitstamp") ? List.of(seeds.get(0)) : seeds) {
+            for (long seed : runSeeds(scenario)) {
                 Path runDir = dir.resolve(scenario + "-" + seed);
                 long started = System.nanoTime();
                 RunReport report = run(scenario, seed, runDir);
@@ -94,6 +104,11 @@ public final class ValidateCommand implements Callable<Integer> {
         verdicts.forEach(v -> out.println((v.met() ? "MET     " : "NOT MET ") + v.target() + ": " + v.figures()));
         out.flush();
         return verdicts.stream().allMatch(ValidityTargets.Verdict::met) ? 0 : 1;
+    }
+
+    /** The bundled trades are one market: one run, whatever the seeds. */
+    private List<Long> runSeeds(String scenario) {
+        return scenario.equals("bitstamp") ? List.of(seeds.get(0)) : seeds;
     }
 
     private RunReport run(String scenario, long seed, Path runDir) throws Exception {

@@ -2,6 +2,10 @@ package io.omega.app.validate;
 
 import io.omega.app.CliRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +29,20 @@ class ValidateCommandTest {
         CliRun noTime = CliRun.of("validate", "--scenarios", "bitstamp", "--minutes", "0");
         assertThat(noTime.exit()).isEqualTo(2);
         assertThat(noTime.err()).startsWith("--seeds needs at least one seed and --minutes a positive number, got [1, 2, 3] and 0.0");
+    }
+
+    @Test
+    void aRunDirectoryAnEarlierValidateLeftIsRefusedBeforeAnyRunStarts(@TempDir Path dir) throws Exception {
+        Path earlier = dir.resolve("planted-signal-2");
+        Files.createDirectories(earlier.resolve("kafka"));
+
+        CliRun run = CliRun.of("validate", "--scenarios", "random-walk,planted-signal", "--seeds", "1,2",
+                "--data-dir", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--data-dir: " + earlier + " already holds an earlier run ("
+                + earlier.resolve("kafka") + "): give a new directory, or remove it");
+        assertThat(run.out()).doesNotContain("OMEGA validate: runs under");
+        assertThat(dir.resolve("random-walk-1")).doesNotExist();
     }
 }
